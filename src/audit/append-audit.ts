@@ -1,0 +1,92 @@
+/**
+ * Append entries to the hash-chained trail, inside the caller's transaction.
+ *
+ * Call it with the same transaction that performs the effect: the effect and its entry commit
+ * together or not at all. Appenders are serialised by a write on the head row, taken first so
+ * that SQLite upgrades to a write lock at once and PostgreSQL/MariaDB lock the row.
+ */
+
+import type { AnyDb } from '../engine/db/types.ts';
+import { RegistreError } from '../errors/registry.ts';
+import { hashEntry } from './hash-entry.ts';
+import { type AuditOperation, isAuditOperation } from './operations.ts';
+import { AUDIT_HEAD_TABLE, AUDIT_TABLE, type AuditRow } from './schema.ts';
+
+export interface AuditEvent {
+  /** Who acted: `user:<id>`, `token:<id>`, `cli:<os user>`, `job:<name>`. Never an e-mail address. */
+  readonly actor: string;
+  readonly operation: AuditOperation;
+  /** Pseudonymous subject reference (see `subjectRef`); never an identifier in clear. */
+  readonly subjectRef?: string | null;
+  readonly tables?: readonly string[];
+  readonly rowCounts?: Readonly<Record<string, number>>;
+  /** Why: the retention rule, the request id and right, the legal hold… */
+  readonly reason: string;
+  readonly runId?: string | null;
+  /** Extra structured facts, free of personal data. */
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export interface AppendResult {
+  readonly firstSeq: number;
+  readonly lastSeq: number;
+  readonly hash: string;
+}
+
+const COLUMNS = 12;
+
+/**
+ * Append `events` in order. Must run inside a transaction (`db.transaction().execute(trx => …)`).
+ * @param maxParameters the dialect's bound-parameter limit, to size the multi-row inserts
+ */
+export async function appendAudit(
+  trx: AnyDb,
+  events: readonly AuditEvent[],
+  options: { readonly clock?: () => Date; readonly maxParameters?: number } = {},
+): Promise<AppendResult> {
+  for (const event of events) {
+    if (!isAuditOperation(event.operation)) {
+      throw new RegistreError('REG_ERR_INTERNAL', `unknown audit operation "${String(event.operation)}"`);
+    }
+  }
+  // Take the write lock first, then read the head.
+  await trx.updateTable(AUDIT_HEAD_TABLE).set({ id: 1 }).where('id', '=', 1).execute();
+  const head = await trx
+    .selectFrom(AUDIT_HEAD_TABLE)
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  let seq = Number(head.seq);
+  let prev = String(head.hash);
+  if (events.length === 0) return { firstSeq: seq + 1, lastSeq: seq, hash: prev };
+  const at = (options.clock ?? (() => new Date()))().toISOString();
+  const rows: AuditRow[] = [];
+  for (const event of events) {
+    seq += 1;
+    const partial = {
+      seq,
+      at,
+      actor: event.actor,
+      operation: event.operation,
+      subject_ref: event.subjectRef ?? null,
+      tables: JSON.stringify(event.tables ?? []),
+      row_counts: JSON.stringify(event.rowCounts ?? {}),
+      reason: event.reason,
+      run_id: event.runId ?? null,
+      details: JSON.stringify(event.details ?? {}),
+      prev_hash: prev,
+    };
+    const hash = hashEntry(partial);
+    rows.push({ ...partial, hash });
+    prev = hash;
+  }
+  const chunk = Math.max(1, Math.min(1000, Math.floor((options.maxParameters ?? 999) / COLUMNS)));
+  for (let i = 0; i < rows.length; i += chunk) {
+    await trx
+      .insertInto(AUDIT_TABLE)
+      .values(rows.slice(i, i + chunk))
+      .execute();
+  }
+  await trx.updateTable(AUDIT_HEAD_TABLE).set({ seq, hash: prev }).where('id', '=', 1).execute();
+  return { firstSeq: Number(head.seq) + 1, lastSeq: seq, hash: prev };
+}

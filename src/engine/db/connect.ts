@@ -1,0 +1,94 @@
+/**
+ * Open an organisation's database from a URL:
+ * - SQLite: `sqlite:relative/or/absolute/path.db`, `sqlite::memory:`, or a bare path ending in
+ *   `.db`, `.sqlite` or `.sqlite3`;
+ * - PostgreSQL: `postgres://…` or `postgresql://…`;
+ * - MySQL / MariaDB: `mysql://…` or `mariadb://…`.
+ */
+import { resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from 'kysely';
+import { createPool } from 'mysql2';
+import pg from 'pg';
+import { RegistreError } from '../../errors/registry.ts';
+import { mysqlAdapter } from './dialects/mysql/adapter.ts';
+import { postgresAdapter } from './dialects/postgres/adapter.ts';
+import { sqliteAdapter } from './dialects/sqlite/adapter.ts';
+import type { AnyDb, DialectName, TargetDb } from './types.ts';
+
+export interface ParsedUrl {
+  readonly dialect: DialectName;
+  /** For SQLite: the file path (or `:memory:`); otherwise the connection URL. */
+  readonly location: string;
+}
+
+/** Classify a database URL; throws REG_ERR_DB_URL naming the accepted forms. */
+export function parseDatabaseUrl(url: string): ParsedUrl {
+  if (url.startsWith('sqlite:')) {
+    const rest = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (rest === '') throw urlError(url);
+    return { dialect: 'sqlite', location: rest === ':memory:' ? rest : resolve(rest) };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', location: url };
+  if (/^(mysql|mariadb):\/\//.test(url))
+    return { dialect: 'mysql', location: url.replace(/^mariadb:/, 'mysql:') };
+  if (/\.(db|sqlite|sqlite3)$/i.test(url) && !url.includes('://')) {
+    return { dialect: 'sqlite', location: resolve(url) };
+  }
+  throw urlError(url);
+}
+
+function urlError(url: string): RegistreError {
+  // The URL may hold a password: never echo it whole.
+  const scheme = url.includes(':') ? `${url.split(':')[0]}:` : 'a bare name';
+  return new RegistreError(
+    'REG_ERR_DB_URL',
+    `unsupported database URL (${scheme}…): use sqlite:path/to/file.db, postgres://user@host/db or mysql://user@host/db`,
+  );
+}
+
+/** Open a connection pool (or SQLite file) and return it with its dialect adapter. */
+export function openTarget(url: string, options: { readonly poolSize?: number } = {}): TargetDb {
+  const parsed = parseDatabaseUrl(url);
+  let db: AnyDb;
+  if (parsed.dialect === 'sqlite') {
+    const database = new Database(parsed.location);
+    database.pragma('journal_mode = WAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+    db = new Kysely({ dialect: new SqliteDialect({ database }) });
+  } else if (parsed.dialect === 'postgres') {
+    const pool = new pg.Pool({ connectionString: parsed.location, max: options.poolSize ?? 4 });
+    // Day boundaries are UTC: a session time zone would shift date-to-timestamp casts.
+    pool.on('connect', (client) => {
+      client.query("set time zone 'UTC'").catch(() => undefined);
+    });
+    db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  } else {
+    const pool = createPool({
+      uri: parsed.location,
+      connectionLimit: options.poolSize ?? 4,
+      dateStrings: false,
+      timezone: 'Z',
+      supportBigNumbers: true,
+      bigNumberStrings: false,
+    });
+    pool.on('connection', (connection) => {
+      connection.query("set time_zone = '+00:00'");
+    });
+    db = new Kysely({ dialect: new MysqlDialect({ pool }) });
+  }
+  const adapter =
+    parsed.dialect === 'sqlite'
+      ? sqliteAdapter
+      : parsed.dialect === 'postgres'
+        ? postgresAdapter
+        : mysqlAdapter;
+  return {
+    url,
+    dialect: parsed.dialect,
+    db,
+    adapter,
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,6 @@
+import type { ErrorCodeSpec } from '../spec.ts';
+
+export const ENGINE_ERROR_CODES = {
+  REG_ERR_DB_URL: { status: 400, publicMessage: 'Unsupported database URL.' },
+  REG_ERR_DB_UNREACHABLE: { status: 503, publicMessage: 'The database could not be reached.' },
+} as const satisfies Record<string, ErrorCodeSpec>;

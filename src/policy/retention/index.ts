@@ -1,0 +1,2 @@
+export * from './due-dates.ts';
+export * from './duration.ts';
