@@ -6,6 +6,7 @@ import { registerDemoCommand } from './demo.ts';
 import { attachDemoRun } from './demo-run.ts';
 import { registerDiffCommand } from './diff.ts';
 import { registerDocumentCommands } from './documents.ts';
+import { registerRenewalsCommand } from './renewals.ts';
 import { registerScanCommand } from './scan.ts';
 import { registerSchemaCommand } from './schema.ts';
 import { registerServeCommand } from './serve.ts';
@@ -21,6 +22,7 @@ export function registerCommands(program: Command, setExit: (code: number) => vo
   registerDatamapCommand(program, setExit);
   registerScanCommand(program, setExit);
   registerSweepCommand(program, setExit);
+  registerRenewalsCommand(program, setExit);
   registerSubjectCommands(program, setExit);
   registerAuditCommand(program, setExit);
   registerServeCommand(program, setExit);

@@ -6,6 +6,9 @@
  * not held, not blocked, not restricted (Art 18), and whose subject's e-mail address or phone
  * number is not on the suppression list (Art 21(3): an objection to prospecting is final).
  *
+ * The rows are those the sweep run on the same day ends (the plan's `renewalRequests`): a row kept
+ * because a live row still references it (a standing consent, a registration) is not listed.
+ *
  * A report, not a message. Each row carries its key and its subject's pseudonymous reference
  * (`subjectRef` of its identity row); with `contact`, also the identity row's identity columns so
  * that the organisation can write — personal data, read under one `personal-data.read` audit
@@ -22,10 +25,10 @@ import { normaliseIdentifier } from '../subject/normalise-identifier.ts';
 import { type PlainValue, toPlainValue } from '../subject/plain-value.ts';
 import { DIRECT_MARKETING, suppressionHash } from '../subject/suppression.ts';
 import { SUPPRESSION_TABLE } from '../subject/suppression-schema.ts';
-import { buildSweepSteps, dueCondition, type StepSpec } from './build-steps.ts';
+import { buildSweepSteps, type StepSpec } from './build-steps.ts';
 import { isoDay } from './plan-sweep.ts';
 import { chunks, keyText, restrictedKeysOf } from './restriction-filter.ts';
-import { allOf, rootScope } from './sql-conditions.ts';
+import { allOf, anyOf, not, rootScope } from './sql-conditions.ts';
 
 export interface RenewalOptions {
   /** The day whose due rows are listed (a later day lists the rows due by then). */
@@ -81,8 +84,14 @@ function candidatesQuery(db: AnyDb, step: StepSpec, route: SubjectRoute) {
     query = query.leftJoin(`${join.to} as ${alias}`, `${from}.${join.column}`, `${alias}.${join.toColumn}`);
     from = alias;
   }
-  const renewal = step.renewal;
-  const due = renewal === undefined ? dueCondition(step) : allOf([dueCondition(step), renewal]);
+  // The rows this run ends (as the plan counts them: blockers predicted after the children's own
+  // steps), whose period is over by the rule's own deadline.
+  const due = allOf([
+    step.base,
+    not(anyOf(step.holds.map((h) => h.when))),
+    not(anyOf(step.blockers.map((b) => b.predicted))),
+    ...(step.renewal === undefined ? [] : [step.renewal]),
+  ]);
   return query
     .select([
       `${step.table}.${step.key} as ${KEY}`,
