@@ -1,12 +1,14 @@
 /**
- * Five-field cron expressions in UTC (`minute hour day-of-month month day-of-week`), for the
- * in-process scheduler and to validate schedules before pg-boss sees them.
+ * Five-field cron expressions in UTC (`minute hour day-of-month month day-of-week`): the job
+ * runner computes every schedule slot with it, on both queues (pg-boss's own cron is not used).
  *
  * Each field is `*`, a number, a range `a-b`, a step `*\/n`, `a-b/n` or `a/n`, or a comma list of
  * those; day of week 0–7 (0 and 7 are Sunday), without steps. When both day fields are
  * restricted, a day matches either (Vixie cron). A day field counts as unrestricted when pg-boss's
  * parser (cron-parser 4) says so — day of month: as many values as the month has days (February:
- * 29); day of week: all of 0–7, or 1–7 — so both queues fire at the same minutes. Names (`MON`), `L`, `W`,
+ * 29); day of week: all of 0–7, or 1–7 — so expressions read as they do in pg-boss's docs
+ * (cron.test.ts checks the next minute against cron-parser, except for lists naming a value twice,
+ * which cron-parser miscounts). Names (`MON`), `L`, `W`,
  * `#`, steps in the day of week (cron-parser reads some of them oddly) and six-field expressions
  * are refused.
  */
