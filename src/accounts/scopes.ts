@@ -15,6 +15,8 @@ export const API_SCOPES = [
   'notices:read',
   'notices:write',
   'audit:read',
+  'audit:verify',
+  'register:read',
   'jobs:run',
 ] as const;
 export const ZApiScope = z.enum(API_SCOPES);

@@ -14,6 +14,7 @@ import { CRYPTO_ERROR_CODES } from './codes/crypto.ts';
 import { DATAMAP_ERROR_CODES } from './codes/datamap.ts';
 import { ENGINE_ERROR_CODES } from './codes/engine.ts';
 import { GENERAL_ERROR_CODES } from './codes/general.ts';
+import { GOVERNANCE_ERROR_CODES } from './codes/governance.ts';
 import { JOBS_ERROR_CODES } from './codes/jobs.ts';
 import { NOTICES_ERROR_CODES } from './codes/notices.ts';
 import { POLICY_ERROR_CODES } from './codes/policy.ts';
@@ -38,6 +39,7 @@ export const ERROR_CODES = {
   ...BREACH_ERROR_CODES,
   ...NOTICES_ERROR_CODES,
   ...REQUESTS_ERROR_CODES,
+  ...GOVERNANCE_ERROR_CODES,
   ...SUBJECT_ERROR_CODES,
   ...JOBS_ERROR_CODES,
 } as const satisfies Record<string, ErrorCodeSpec>;

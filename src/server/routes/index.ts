@@ -3,6 +3,7 @@
  * `routes/<area>.ts` exporting a {@link RouteModule} and adding one import and one entry here.
  */
 import type { RouteModule } from '../context.ts';
+import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { breachRoutes } from './breaches.ts';
 import { consentRoutes } from './consent.ts';
@@ -11,6 +12,8 @@ import { gpcRoutes } from './gpc.ts';
 import { healthRoutes } from './health.ts';
 import { noticeRoutes } from './notices.ts';
 import { privacyCenterRequestRoutes } from './privacy-center-requests.ts';
+import { processorRoutes } from './processors.ts';
+import { registerRoutes } from './register.ts';
 import { requestRoutes } from './requests.ts';
 import { userRoutes } from './users.ts';
 import { webRoutes } from './web.ts';
@@ -27,4 +30,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   requestRoutes,
   privacyCenterRequestRoutes,
   drpRoutes,
+  registerRoutes,
+  processorRoutes,
+  auditRoutes,
 ];

@@ -3,6 +3,7 @@
  * them here (one import and one `&` line per area).
  */
 import type { AccountsTables } from './accounts.ts';
+import type { AuditVerificationTables } from './audit-verifications.ts';
 import type { BreachTables } from './breach.ts';
 import type { ConsentTables } from './consent.ts';
 import type { JobsTables } from './jobs.ts';
@@ -14,4 +15,5 @@ export type StoreDb = AccountsTables &
   BreachTables &
   NoticesTables &
   RequestsTables &
-  JobsTables;
+  JobsTables &
+  AuditVerificationTables;
