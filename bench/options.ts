@@ -22,6 +22,8 @@ export interface BenchOptions {
   readonly out: string | null;
   readonly workDir: string;
   readonly keep: boolean;
+  /** A remark printed as it is near the top of RESULTS.md (e.g. that the machine was shared). */
+  readonly note: string | null;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -44,6 +46,7 @@ Options:
   --scan-passes <n>      timed passes over them (default 5)
   --out <file|->         results file (default bench/RESULTS.md; - prints only)
   --work-dir <dir>       where SQLite files go (default a new folder in the system temp dir)
+  --note <text>          a remark printed near the top of RESULTS.md (e.g. other work on the machine)
   --keep                 keep the databases (SQLite files, PostgreSQL schemas) afterwards
   -h, --help             this text`;
 
@@ -81,6 +84,15 @@ function dialects(value: string | undefined): DialectName[] {
   return [...new Set(list)] as DialectName[];
 }
 
+function note(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const text = value.trim();
+  if (text === '' || text.length > 1000 || /[\r\n]/.test(text)) {
+    throw new UsageError('--note expects one line of text, 1 to 1000 characters');
+  }
+  return text;
+}
+
 /** Parses the arguments after the script name; null when help was asked for. */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions | null {
   let values: Record<string, string | boolean | undefined>;
@@ -102,6 +114,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | null 
         out: { type: 'string' },
         'work-dir': { type: 'string' },
         keep: { type: 'boolean' },
+        note: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -128,5 +141,6 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | null 
     out: out === '-' ? null : out,
     workDir: text('work-dir') ?? join(tmpdir(), `registre-bench-${process.pid}`),
     keep: values.keep === true,
+    note: note(text('note')),
   };
 }

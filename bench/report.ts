@@ -30,15 +30,22 @@ export interface BenchResults {
   readonly totalMs: number;
   readonly command: string;
   /** 1-, 5- and 15-minute load averages when the run started and ended (other work on the machine shows here). */
-  readonly load: { readonly start: readonly number[]; readonly end: readonly number[] };
+  readonly load: {
+    readonly start: readonly number[];
+    readonly end: readonly number[];
+    /** When each phase (generation, copies, each benchmark) started. */
+    readonly phases: readonly { readonly label: string; readonly load: readonly number[] }[];
+  };
+  /** The `--note` given on the command line. */
+  readonly note?: string;
   readonly subjects: number;
   readonly seed: number;
   readonly today: string;
   readonly dialects: readonly DialectResults[];
   readonly scanner?: ScannerFigures & { readonly source: string };
   readonly errors: readonly string[];
-  /** Hand-written profile notes (bench/PROFILE.md), appended as they are. */
-  readonly profileNotes?: string;
+  /** Whether bench/PROFILE.md (hand-written profile notes) exists, to link to it. */
+  readonly profileNotes: boolean;
 }
 
 export const TARGETS = {
@@ -307,6 +314,14 @@ export function renderResults(results: BenchResults): string {
       `(commit ${m.commit}); the whole run took ${formatSeconds(results.totalMs)}. ` +
       'Every figure below was measured in that run; how to run it and what each baseline is: [README.md](README.md).',
     '',
+    ...(results.note === undefined ? [] : [`> Note from the person running it: ${results.note}`, '']),
+    ...(results.profileNotes
+      ? [
+          'Where the time goes in the engine, from CPU profiles taken by hand (not part of this generated file): ' +
+            '[PROFILE.md](PROFILE.md).',
+          '',
+        ]
+      : []),
     '## Machine',
     '',
     ...table(
@@ -390,6 +405,20 @@ export function renderResults(results: BenchResults): string {
       '',
     );
   }
-  if (results.profileNotes !== undefined) lines.push(results.profileNotes.trim(), '');
+  if (results.load.phases.length > 0) {
+    const loads = (l: readonly number[]) => l.map((v) => v.toFixed(2)).join(' / ');
+    lines.push(
+      '## Load during the run',
+      '',
+      'Load averages (1, 5, 15 min) when each phase started; on 2 cores, a 1-minute figure well above 1 means ' +
+        'other processes competed with the benchmark for the CPU.',
+      '',
+      ...table(
+        ['phase', 'load average'],
+        results.load.phases.map((p) => [p.label, loads(p.load)]),
+      ),
+      '',
+    );
+  }
   return `${lines.join('\n')}\n`;
 }

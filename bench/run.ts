@@ -3,7 +3,7 @@
  * PostgreSQL, each against a baseline measured in the same run, written to bench/RESULTS.md.
  * See README.md beside this file.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
@@ -35,13 +35,22 @@ function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
+/** An argument as a shell would need it quoted, for the command line shown in RESULTS.md. */
+function shellWord(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`;
+}
+
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
 /** Runs `fn`, logging its time; an error is recorded for the report instead of ending the run. */
+/** Load averages when each phase started: other work on a shared machine shows here. */
+const phases: { label: string; load: number[] }[] = [];
+
 async function attempt<T>(label: string, errors: string[], fn: () => Promise<T>): Promise<T | undefined> {
   const start = performance.now();
+  phases.push({ label, load: loadavg() });
   log(`${label}…`);
   try {
     const value = await fn();
@@ -216,8 +225,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     },
     startedAt,
     totalMs: since(start),
-    load: { start: loadAtStart, end: loadavg() },
-    command: `npm run bench -- ${argv.join(' ')}`.trim().replace(/ --$/, ''),
+    load: { start: loadAtStart, end: loadavg(), phases: [...phases] },
+    ...(options.note !== null ? { note: options.note } : {}),
+    command: `npm run bench -- ${argv.map(shellWord).join(' ')}`.trim().replace(/ --$/, ''),
     subjects: options.subjects,
     seed: options.seed,
     today: options.today.toISOString().slice(0, 10),
@@ -226,7 +236,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       ? { scanner: { ...scannerRun.scanner, source: scannerRun.results.dialect } }
       : {}),
     errors: runs.flatMap((r) => r.results.errors.map((e) => `${r.results.dialect}: ${e}`)),
-    ...(existsSync(PROFILE_NOTES) ? { profileNotes: readFileSync(PROFILE_NOTES, 'utf8') } : {}),
+    profileNotes: existsSync(PROFILE_NOTES),
   };
   const markdown = renderResults(results);
   if (options.out !== null) {
