@@ -164,6 +164,29 @@ for (const dialect of await availableDialects()) {
             expect(count?.notPast, step.step).toBeGreaterThan(0);
           }
 
+          // Clauses bound in the data map change the rows: some rows are due only because an
+          // event ended their period early, some past their deadline stay with consent.
+          for (const step of seed.steps) {
+            const e = expected.get(step.step);
+            if (step.dueByClause !== undefined) {
+              const early = await keysOf(db(), step.dueByClause);
+              expect(early.length, `${step.step} dueByClause`).toBeGreaterThan(0);
+              expect(
+                early.filter((k) => !e?.due.includes(k)),
+                step.step,
+              ).toEqual([]);
+            }
+            if (step.keptByClause !== undefined) {
+              const kept = await keysOf(db(), step.keptByClause);
+              expect(kept.length, `${step.step} keptByClause`).toBeGreaterThan(0);
+              const processed = [...(e?.due ?? []), ...(e?.held ?? []), ...(e?.blocked ?? [])];
+              expect(
+                kept.filter((k) => processed.includes(k)),
+                step.step,
+              ).toEqual([]);
+            }
+          }
+
           const plan = await planSweep(target, context, { today });
           expect(plan.errors).toEqual([]);
           expect(plan.warnings).toEqual([]);

@@ -18,6 +18,8 @@ export const API_SCOPES = [
   'audit:verify',
   'register:read',
   'jobs:run',
+  'retention:read',
+  'retention:run',
 ] as const;
 export const ZApiScope = z.enum(API_SCOPES);
 export type TApiScope = z.infer<typeof ZApiScope>;

@@ -19,6 +19,7 @@ import { JOBS_ERROR_CODES } from './codes/jobs.ts';
 import { NOTICES_ERROR_CODES } from './codes/notices.ts';
 import { POLICY_ERROR_CODES } from './codes/policy.ts';
 import { REQUESTS_ERROR_CODES } from './codes/requests.ts';
+import { RETENTION_ERROR_CODES } from './codes/retention.ts';
 import { SERVER_ERROR_CODES } from './codes/server.ts';
 import { SUBJECT_ERROR_CODES } from './codes/subject.ts';
 import type { ErrorCodeSpec } from './spec.ts';
@@ -42,6 +43,7 @@ export const ERROR_CODES = {
   ...GOVERNANCE_ERROR_CODES,
   ...SUBJECT_ERROR_CODES,
   ...JOBS_ERROR_CODES,
+  ...RETENTION_ERROR_CODES,
 } as const satisfies Record<string, ErrorCodeSpec>;
 
 /** Codes that were used once and must never be given to a new error. */

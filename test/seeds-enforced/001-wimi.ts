@@ -19,6 +19,8 @@ const BANK_ARCHIVE_OVER =
   "(debited_on < '2023-02-01' or (debited_on is null and transaction_on < '2023-02-01'))";
 const BANK_ARCHIVE_RUNNING =
   "(debited_on >= '2023-02-01' or (debited_on is null and transaction_on >= '2023-02-01'))";
+/** The customer's express agreement keeps the bank data in the active base (longerWithConsent). */
+const NO_CONSENT = 'bank_data_consent_on is null';
 
 export const seed001: SeedCase = {
   slug: '001-wimi',
@@ -35,7 +37,7 @@ export const seed001: SeedCase = {
   },
   beyondTheSweep: {
     'bank-data':
-      'NOT ENFORCED: "sauf accord exprès du client" (longerWithConsent) — the policy names no retention reason for that consent, so the data map cannot hold consenting customers back; the sweep deletes every row at the end of its archive, consent or not',
+      '"sauf accord exprès du client" (longerWithConsent): bound to payments.bank_data_consent_on; rows with the agreement are neither archived nor deleted while it stands (steps below, rows long past the archive included)',
   },
   steps: [
     {
@@ -53,13 +55,15 @@ export const seed001: SeedCase = {
     {
       step: 'payments/bank-data/archive',
       effect: 'archive',
-      due: `select id as k from payments where ${BANK_ACTIVE_OVER} and ${BANK_ARCHIVE_RUNNING} and archived_at is null`,
-      done: `select id as k from payments where ${BANK_ACTIVE_OVER} and ${BANK_ARCHIVE_RUNNING} and archived_at is not null`,
+      due: `select id as k from payments where ${BANK_ACTIVE_OVER} and ${BANK_ARCHIVE_RUNNING} and archived_at is null and ${NO_CONSENT}`,
+      done: `select id as k from payments where ${BANK_ACTIVE_OVER} and ${BANK_ARCHIVE_RUNNING} and archived_at is not null and ${NO_CONSENT}`,
+      keptByClause: `select id as k from payments where ${BANK_ACTIVE_OVER} and ${BANK_ARCHIVE_RUNNING} and not (${NO_CONSENT})`,
     },
     {
       step: 'payments/bank-data/end',
       effect: 'delete',
-      due: `select id as k from payments where ${BANK_ACTIVE_OVER} and ${BANK_ARCHIVE_OVER}`,
+      due: `select id as k from payments where ${BANK_ACTIVE_OVER} and ${BANK_ARCHIVE_OVER} and ${NO_CONSENT}`,
+      keptByClause: `select id as k from payments where ${BANK_ACTIVE_OVER} and ${BANK_ARCHIVE_OVER} and not (${NO_CONSENT})`,
       tally: 'payments/bank-data',
     },
     {

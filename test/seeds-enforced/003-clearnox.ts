@@ -47,7 +47,7 @@ export const seed003: SeedCase = {
   },
   beyondTheSweep: {
     'g-information-requests':
-      '"or until you ask us to delete your data" (endsEarlierOn erasure-request): carried out by the erasure request itself, which deletes at once (subject request below)',
+      '"or until you ask us to delete your data" (endsEarlierOn erasure-request): bound to information_requests.erasure_requested_on; the sweep deletes a request from the day after the deletion was asked, whatever its 3 years (step below); an erasure request made through Registre deletes at once (subject request below)',
   },
   steps: [
     before('contract_contacts', 'b-contact-and-e-signature', 'contract_ended_on', '2025-05-01'),
@@ -58,7 +58,15 @@ export const seed003: SeedCase = {
     before('security_logs', 'm-technical-and-security-logs', 'logged_at', '2024-11-01'),
     before('webinar_registrations', 'j-webinars', 'registered_at', '2024-05-01'),
     before('survey_responses', 'l-surveys', 'answered_on', '2024-05-01'),
-    before('information_requests', 'g-information-requests', 'received_on', '2022-05-01'),
+    {
+      step: 'information_requests/g-information-requests/end',
+      effect: 'delete',
+      // 3 years from the request, or the day after the person asked for deletion (P0D).
+      due: "select id as k from information_requests where received_on < '2022-05-01' or erasure_requested_on < '2025-05-01'",
+      dueByClause:
+        "select id as k from information_requests where received_on >= '2022-05-01' and erasure_requested_on < '2025-05-01'",
+      tally: 'information_requests/g-information-requests',
+    },
     before('purchases', 'd-purchase-data', 'contract_ended_on', '2015-05-01'),
     before('service_usage', 'e-service-use', 'contract_ended_on', '2015-05-01'),
     {

@@ -33,7 +33,7 @@ export const seed004: SeedCase = {
     'prospecting-data':
       'renewalRequest: one more request to the prospect before the end is a message the organisation sends, not a database effect; the sweep deletes at 3 years',
     'file-exchange-data':
-      'endsEarlierOn consent-withdrawal: carried out as an erasure of the subject’s file_exchange_contacts rows (subject request below); renewalRequest: a message, not a database effect',
+      'endsEarlierOn consent-withdrawal: bound to file_exchange_contacts.consent_withdrawn_on; the sweep deletes a row from the day after the withdrawal, whatever its 3 years (step below); renewalRequest: a message, not a database effect (rows ended by a withdrawal get none)',
     'training-data':
       'return-and-delete: the return to the customer is an export made before the end of the service; the sweep carries out the deletion',
   },
@@ -59,7 +59,10 @@ export const seed004: SeedCase = {
     {
       step: 'file_exchange_contacts/file-exchange-data/end',
       effect: 'delete',
-      due: "select id as k from file_exchange_contacts where last_contact_on < '2022-03-01'",
+      // 3 years from the last contact, or the day after consent was withdrawn (P0D).
+      due: "select id as k from file_exchange_contacts where last_contact_on < '2022-03-01' or consent_withdrawn_on < '2025-03-01'",
+      dueByClause:
+        "select id as k from file_exchange_contacts where last_contact_on >= '2022-03-01' and consent_withdrawn_on < '2025-03-01'",
       tally: 'file_exchange_contacts/file-exchange-data',
     },
     {
@@ -87,8 +90,9 @@ export const seed004: SeedCase = {
     const byEmail = (table: string) => `select id as k from ${table} where email = '${SUBJECT_EMAIL}'`;
     const tables = ['customer_contacts', 'prospecting_contacts', 'file_exchange_contacts'];
     await expectAccess(fx, SUBJECT_EMAIL, Object.fromEntries(tables.map((t) => [t, byEmail(t)])));
-    // Consent to the exchange of the customer file is withdrawn: file-exchange-data ends at once
-    // for the exchanged file, the customer relationship and prospecting go on.
+    // She withdraws her consent to the exchange of the customer file and asks for the exchanged
+    // file to be erased at once (rather than by the next day's sweep): file-exchange-data ends for
+    // the exchanged file, the customer relationship and prospecting go on.
     const kept = {
       customer_contacts: await keysOf(db, byEmail('customer_contacts')),
       prospecting_contacts: await keysOf(db, byEmail('prospecting_contacts')),

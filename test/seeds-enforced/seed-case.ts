@@ -25,6 +25,18 @@ export interface ExpectedStep {
   readonly blocked?: string;
   /** SQL selecting the keys of the rows past their deadline an earlier sweep already processed. */
   readonly done?: string;
+  /**
+   * SQL selecting the keys of rows due only because of a clause of the rule bound in the data map
+   * (an `endsEarlierOn` event ended the period before the rule's own deadline): must select some
+   * rows, all of them among `due`.
+   */
+  readonly dueByClause?: string;
+  /**
+   * SQL selecting the keys of rows past the rule's own deadline that a clause bound in the data
+   * map keeps (`longerWithConsent`: the subject's consent stands): must select some rows, none of
+   * them processed.
+   */
+  readonly keptByClause?: string;
   /** Generator tally (`table/rule`) whose rows past their deadline are due + held + blocked + done. */
   readonly tally?: string;
 }
@@ -45,9 +57,9 @@ export interface SeedCase {
    */
   readonly outsideDatabase: Readonly<Record<string, string>>;
   /**
-   * Bound rules with a clause the sweep does not carry out by itself (an event that ends the
-   * period earlier, a longer period with consent, a renewal request, a return before deletion),
-   * each with what happens to that clause.
+   * Bound rules with a clause beyond a plain period (an event that ends the period earlier, a
+   * longer period with consent, a renewal request, a return before deletion), each with how that
+   * clause is carried out: by the sweep through a column the data map binds, or outside it.
    */
   readonly beyondTheSweep: Readonly<Record<string, string>>;
   /** Every step of the sweep on the seed's day, in any order. */

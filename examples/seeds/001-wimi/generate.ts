@@ -6,7 +6,9 @@
  *   and former customers anonymised by an earlier sweep;
  * - payments whose transaction and debit dates straddle the 13-month proof archive (debits on and
  *   around 31 January 2023, the month end the period clamps to), debits not known yet, rows
- *   already archived by an earlier sweep;
+ *   already archived by an earlier sweep, and every fourth row kept with the customer's express
+ *   agreement (`bank_data_consent_on`, §9 "sauf accord exprès du client"): neither archived nor
+ *   deleted while it stands, including rows long past the end of the archive;
  * - the prospecting file: prospects whose last contact straddles 3 years (28 February 2021 is past
  *   on 1 March 2024, 1 March 2021 is not) and former customers 3 years after unsubscribing;
  * - technical data whose last activity straddles one year.
@@ -141,7 +143,10 @@ export async function generateSeedData(target: TargetDb, options: SeedOptions = 
     const customer = people[k % formerStart] as SeedPerson;
     const card = k % 3 !== 0;
     const account = bankAccount(rng, customer.country);
-    const activeOver = pastDeadline(plan.transaction, PERIODS.bankDataActive, today);
+    // The customer agreed, at the payment, to the bank data being kept (rows 2, 6, 10…: never
+    // the rows an earlier sweep archived). Consent holds the row in the active phase.
+    const consent = k % 4 === 1;
+    const activeOver = !consent && pastDeadline(plan.transaction, PERIODS.bankDataActive, today);
     const endDue = activeOver && pastDeadline(plan.debit ?? plan.transaction, PERIODS.bankDataArchive, today);
     tally.record('payments', 'bank-data', endDue);
     payments.push({
@@ -154,6 +159,7 @@ export async function generateSeedData(target: TargetDb, options: SeedOptions = 
       amount_cents: rng.between(900, 250_000),
       transaction_on: plan.transaction,
       debited_on: plan.debit,
+      bank_data_consent_on: consent ? plan.transaction : null,
       // An earlier sweep archived every fourth row whose active phase was over.
       archived_at: activeOver && !endDue && k % 4 === 0 ? at(shiftDays(plan.transaction, 1), 2) : null,
     });

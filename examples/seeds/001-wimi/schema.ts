@@ -6,7 +6,9 @@
  *   three flags the back office sets when a customer's data must be kept to prove a contract,
  *   for a claim, or under a legal obligation (§9's intermediate archive);
  * - `payments`: bank data of each payment (card or SEPA account), the transaction and debit
- *   dates, and when the row entered the intermediate archive kept as proof (§9);
+ *   dates, the day the customer expressly agreed to the bank data being kept (§9 "sauf accord
+ *   exprès du client"; cleared by the application when the agreement is withdrawn), and when the
+ *   row entered the intermediate archive kept as proof (§9);
  * - `crm_contacts`: the prospecting file — prospects, and customers kept for prospecting;
  * - `technical_data`: IP address and device of each customer's last connection or use (§9).
  *
@@ -54,6 +56,7 @@ export const SEED_TABLES: readonly SeedTable[] = [
       int('amount_cents'),
       day('transaction_on', false, true),
       day('debited_on', true, true),
+      day('bank_data_consent_on', true),
       instant('archived_at', true),
     ],
   },

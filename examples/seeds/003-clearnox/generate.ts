@@ -40,6 +40,8 @@ export const PERIODS = {
   serviceUse: 'P10Y',
   supportContacts: 'P10Y',
   informationRequests: 'P3Y',
+  /** An event that ends a period early ends it the way a `P0D` trigger does: from the day after. */
+  erasureRequest: 'P0D',
   recordings: 'P1M',
   webinars: 'P12M',
   events: 'P1M',
@@ -202,12 +204,28 @@ export async function generateSeedData(target: TargetDb, options: SeedOptions = 
     job_title: p.jobTitle,
   });
 
-  const requests: [SeedPerson, Date][] = [
-    [subject, shiftDays(today, -12)],
-    ...boundaryDays(today, PERIODS.informationRequests).map((d): [SeedPerson, Date] => [person(), d]),
+  // Received around 3 years back, and recent ones whose author asked for deletion (§6 g "ou
+  // jusqu'à ce que vous nous demandiez de supprimer vos données"): yesterday and 40 days ago (the
+  // 3 years end early), today (due from tomorrow), and one already past its 3 years anyway.
+  const requests: [SeedPerson, Date, Date | null][] = [
+    [subject, shiftDays(today, -12), null],
+    ...boundaryDays(today, PERIODS.informationRequests).map((d): [SeedPerson, Date, null] => [
+      person(),
+      d,
+      null,
+    ]),
+    [person(), shiftDays(today, -200), shiftDays(today, -1)],
+    [person(), shiftDays(today, -500), shiftDays(today, -40)],
+    [person(), shiftDays(today, -30), today],
+    [person(), shiftDays(today, -1200), shiftDays(today, -3)],
   ];
-  for (const [p, received] of requests) {
-    track('information_requests', 'g-information-requests', received, PERIODS.informationRequests);
+  for (const [p, received, erasureRequested] of requests) {
+    tally.record(
+      'information_requests',
+      'g-information-requests',
+      pastDeadline(received, PERIODS.informationRequests, today) ||
+        pastDeadline(erasureRequested, PERIODS.erasureRequest, today),
+    );
     push('information_requests', {
       title: rng.pick(['Mme', 'M.', null]),
       first_name: p.firstName,
@@ -221,6 +239,7 @@ export async function generateSeedData(target: TargetDb, options: SeedOptions = 
       company_revenue: rng.pick(REVENUES),
       message: 'Bonjour, nous souhaitons une démonstration de la plateforme de recouvrement.',
       received_on: received,
+      erasure_requested_on: erasureRequested,
     });
   }
 

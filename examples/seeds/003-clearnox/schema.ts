@@ -9,7 +9,9 @@
  * - `event_registrations`, `webinar_registrations`, `survey_responses`, `newsletter_subscribers`:
  *   events, webinars, surveys and marketing (§6 j, k, l, o).
  *
- * Each table carries the date its retention rule counts from. Where the rule counts from the end
+ * Each table carries the date its retention rule counts from. `information_requests` also records
+ * the day the person asked for their data to be deleted (§6 g "ou jusqu'à ce que vous nous
+ * demandiez de supprimer vos données"), which ends the 3 years early. Where the rule counts from the end
  * of the customer's contract, the rows of the contract copy that date when the contract ends.
  * Website statistics (§6 i) are kept by Google Analytics and backups (§6 n) by the hosting
  * provider: neither is in this database.
@@ -137,6 +139,7 @@ export const SEED_TABLES: readonly SeedTable[] = [
       str('company_revenue', 20, true),
       text('message'),
       day('received_on', false, true),
+      day('erasure_requested_on', true, true),
     ],
   },
   {

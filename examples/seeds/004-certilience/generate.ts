@@ -2,7 +2,8 @@
  * Seed 004's generator, for 1 March 2025: contracts that ended around 3 years back (the active
  * phase ends: 28 February 2022 is past, 1 March 2022 is not) and around 5 years back (the archive
  * ends: 29 February 2020 is past), some contacts already archived by an earlier sweep; prospecting
- * and file-exchange contacts around 3 years from the last contact; training services that ended
+ * and file-exchange contacts around 3 years from the last contact (some exchanged contacts
+ * withdrew their consent, which ends the 3 years early); training services that ended
  * around yesterday; connection logs around 12 months back (29 February 2024 is past).
  *
  * Léa Fontaine ({@link SUBJECT_EMAIL}) is a customer contact, in the prospecting file and in the
@@ -35,6 +36,8 @@ export const PERIODS = {
   customerArchive: 'P5Y',
   prospecting: 'P3Y',
   fileExchange: 'P3Y',
+  /** An event that ends a period early ends it the way a `P0D` trigger does: from the day after. */
+  consentWithdrawal: 'P0D',
   training: 'P0D',
   connectionLogs: 'P12M',
 } as const;
@@ -109,18 +112,37 @@ export async function generateSeedData(target: TargetDb, options: SeedOptions = 
     ['prospecting_contacts', 'prospecting-data', PERIODS.prospecting],
     ['file_exchange_contacts', 'file-exchange-data', PERIODS.fileExchange],
   ] as const) {
-    const lasts: [SeedPerson, Date][] = [
-      [subject, shiftDays(today, -60)],
-      ...boundaryDays(today, duration).map((d): [SeedPerson, Date] => [person(), d]),
+    const lasts: [SeedPerson, Date, Date | null][] = [
+      [subject, shiftDays(today, -60), null],
+      ...boundaryDays(today, duration).map((d): [SeedPerson, Date, null] => [person(), d, null]),
     ];
-    for (const [p, last] of lasts) {
-      tally.record(table, rule, pastDeadline(last, duration, today));
+    if (table === 'file_exchange_contacts') {
+      // Consent to the exchange withdrawn (Art 7(3)): yesterday and 20 days ago (the 3 years end
+      // early), today (due from tomorrow), and by a contact past the 3 years anyway.
+      lasts.push(
+        [person(), shiftDays(today, -100), shiftDays(today, -1)],
+        [person(), shiftDays(today, -400), shiftDays(today, -20)],
+        [person(), shiftDays(today, -10), today],
+        [person(), shiftDays(today, -1300), shiftDays(today, -2)],
+      );
+    }
+    for (const [p, last, withdrawn] of lasts) {
+      tally.record(
+        table,
+        rule,
+        pastDeadline(last, duration, today) || pastDeadline(withdrawn, PERIODS.consentWithdrawal, today),
+      );
       const common = { email: p.email, ...postal(p), job_title: p.jobTitle, last_contact_on: last };
       push(
         table,
         table === 'prospecting_contacts'
           ? { first_name: p.firstName, last_name: p.lastName, ...common }
-          : { full_name: p.fullName, partner: rng.pick(PARTNERS), ...common },
+          : {
+              full_name: p.fullName,
+              partner: rng.pick(PARTNERS),
+              ...common,
+              consent_withdrawn_on: withdrawn,
+            },
       );
     }
   }

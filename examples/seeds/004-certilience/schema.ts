@@ -4,7 +4,8 @@
  * - `customer_contacts`: the customers' contacts (customer relationship; active for 3 years after
  *   the end of the contract, then archived until the 5-year limitation period ends);
  * - `prospecting_contacts`: customers' contacts used for commercial prospecting;
- * - `file_exchange_contacts`: contacts shared, rented or exchanged with partners, with consent;
+ * - `file_exchange_contacts`: contacts shared, rented or exchanged with partners, with consent,
+ *   and the day that consent was withdrawn (which ends their retention early);
  * - `trainees` and `training_results`: the awareness-training platform, run for the customers
  *   (processor): returned to the customer and deleted at the end of the service;
  * - `connection_logs`: connections to the platform (12 months).
@@ -62,6 +63,7 @@ export const SEED_TABLES: readonly SeedTable[] = [
       str('job_title', 80, true),
       str('partner', 80),
       day('last_contact_on', false, true),
+      day('consent_withdrawn_on', true, true),
     ],
   },
   {

@@ -15,6 +15,7 @@ import { privacyCenterRequestRoutes } from './privacy-center-requests.ts';
 import { processorRoutes } from './processors.ts';
 import { registerRoutes } from './register.ts';
 import { requestRoutes } from './requests.ts';
+import { retentionRoutes } from './retention.ts';
 import { userRoutes } from './users.ts';
 import { webRoutes } from './web.ts';
 
@@ -30,6 +31,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   requestRoutes,
   privacyCenterRequestRoutes,
   drpRoutes,
+  retentionRoutes,
   registerRoutes,
   processorRoutes,
   auditRoutes,

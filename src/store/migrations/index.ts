@@ -14,6 +14,7 @@ import * as m0200 from './0200-consent.ts';
 import * as m0300 from './0300-breach.ts';
 import * as m0310 from './0310-notice-versions.ts';
 import * as m0400 from './0400-jobs.ts';
+import * as m0500 from './0500-retention.ts';
 import * as m0600 from './0600-audit-verifications.ts';
 
 export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -23,5 +24,6 @@ export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0300-breach': m0300,
   '0310-notice-versions': m0310,
   '0400-jobs': m0400,
+  '0500-retention': m0500,
   '0600-audit-verifications': m0600,
 };

@@ -9,6 +9,7 @@ import type { ConsentTables } from './consent.ts';
 import type { JobsTables } from './jobs.ts';
 import type { NoticesTables } from './notices.ts';
 import type { RequestsTables } from './requests.ts';
+import type { RetentionTables } from './retention.ts';
 
 export type StoreDb = AccountsTables &
   ConsentTables &
@@ -16,4 +17,5 @@ export type StoreDb = AccountsTables &
   NoticesTables &
   RequestsTables &
   JobsTables &
-  AuditVerificationTables;
+  AuditVerificationTables &
+  RetentionTables;
