@@ -8,10 +8,13 @@ import { NotFound } from '../ui/not-found.tsx';
 import { Loading } from '../ui/status.tsx';
 import { ConsoleBare, ConsoleLayout } from './console-layout.tsx';
 import { AccountPage } from './pages/account.tsx';
+import { AuditPage } from './pages/audit.tsx';
 import { BreachPage } from './pages/breach.tsx';
 import { BreachesPage } from './pages/breaches.tsx';
 import { ChangePasswordPage } from './pages/change-password.tsx';
 import { DashboardPage } from './pages/dashboard.tsx';
+import { ProcessorsPage } from './pages/processors.tsx';
+import { RegisterPage } from './pages/register.tsx';
 import { RequestPage } from './pages/request.tsx';
 import { RequestsPage } from './pages/requests.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
@@ -28,6 +31,9 @@ function SignedInRoutes() {
       <Route path="breaches/:id" element={<BreachPage />} />
       <Route path="account" element={<AccountPage />} />
       <Route path="users" element={<UsersPage />} />
+      <Route path="register" element={<RegisterPage />} />
+      <Route path="processors" element={<ProcessorsPage />} />
+      <Route path="audit" element={<AuditPage />} />
       <Route path="sign-in" element={<Navigate to={paths.console} replace />} />
       <Route path="*" element={<NotFound home={paths.console} />} />
     </Routes>

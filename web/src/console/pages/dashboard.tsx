@@ -7,6 +7,7 @@ import { type ReactNode, useId } from 'react';
 import { Link } from 'react-router';
 import type { TBreachSummary } from '../../../../src/breach/breach-types.ts';
 import type { TRequestSummary } from '../../../../src/requests/views.ts';
+import type { TAuditVerification } from '../../../../src/server/routes/audit.ts';
 import type { ApiError } from '../../api/client.ts';
 import { get } from '../../api/client.ts';
 import { type Loaded as LoadedState, useApi } from '../../api/use-api.ts';
@@ -159,6 +160,41 @@ function BreachesCard() {
   );
 }
 
+/** The last verification of the audit trails: when, and whether the chain was intact. */
+function AuditCard() {
+  const i18n = useI18n();
+  const { t, plural } = i18n;
+  const latest = useApi('dashboard-audit', (signal) =>
+    get<{ verification: TAuditVerification | null }>('/v1/audit/verifications/latest', { signal }),
+  );
+  return (
+    <Card title={t('dashboard.audit')} state={latest}>
+      {({ verification }) => (
+        <div data-testid="audit-card">
+          {verification === null ? (
+            <p>{t('dashboard.auditNever')}</p>
+          ) : (
+            <>
+              <p data-testid="audit-card-date">
+                {t('dashboard.auditLast', { date: i18n.date(verification.verifiedAt, true) })}
+              </p>
+              <p>
+                <span className={`badge ${verification.ok ? 'badge-ok' : 'badge-danger'}`}>
+                  {verification.ok ? `✓ ${t('dashboard.auditOk')}` : `✗ ${t('dashboard.auditBroken')}`}
+                </span>{' '}
+                {plural('dashboard.auditEntries', verification.entries)}
+              </p>
+            </>
+          )}
+          <p>
+            <Link to={paths.consoleAudit}>{t('dashboard.auditLink')}</Link>
+          </p>
+        </div>
+      )}
+    </Card>
+  );
+}
+
 export function DashboardPage() {
   const { t } = useI18n();
   return (
@@ -166,6 +202,7 @@ export function DashboardPage() {
       <div className="cards">
         <RequestsCard />
         <BreachesCard />
+        <AuditCard />
       </div>
     </Page>
   );

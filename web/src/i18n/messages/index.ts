@@ -3,6 +3,7 @@ import { centerMessages } from './center.ts';
 import { common } from './common.ts';
 import { consoleMessages } from './console.ts';
 import { dashboardMessages } from './console-dashboard.ts';
+import { governanceMessages } from './console-governance.ts';
 import { consoleWorkMessages } from './console-work.ts';
 import { errors } from './errors.ts';
 import { requestMessages } from './requests.ts';
@@ -15,6 +16,7 @@ export const fr = {
   ...consoleMessages.fr,
   ...consoleWorkMessages.fr,
   ...dashboardMessages.fr,
+  ...governanceMessages.fr,
 };
 export type MessageKey = keyof typeof fr;
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -25,4 +27,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...consoleMessages.en,
   ...consoleWorkMessages.en,
   ...dashboardMessages.en,
+  ...governanceMessages.en,
 };

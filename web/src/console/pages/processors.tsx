@@ -1,0 +1,167 @@
+/**
+ * Processors and sub-processors: country of processing, services, activities, each transfer
+ * outside the EEA with its safeguards. A transfer without a valid safeguard carries a visible
+ * warning badge (in words, not colour alone), and the DPO checks' findings are listed beside it.
+ */
+import { useId } from 'react';
+import type { TProcessorList, TProcessorView } from '../../../../src/server/routes/processors.ts';
+import { get, withQuery } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { Page } from '../../ui/page.tsx';
+import { Loaded, Notice } from '../../ui/status.tsx';
+
+const LIST = { margin: 0, paddingLeft: '1.1rem' } as const;
+
+const STATUS_TONE = {
+  eea: 'badge-neutral',
+  adequacy: 'badge-ok',
+  safeguarded: 'badge-ok',
+  'no-valid-safeguard': 'badge-danger',
+} as const;
+
+function Transfers({ processor }: { readonly processor: TProcessorView }) {
+  const { t } = useI18n();
+  if (processor.transfers.length === 0) return <>{t('processors.noTransfer')}</>;
+  return (
+    <ul style={LIST}>
+      {processor.transfers.map((transfer) => (
+        <li key={`${transfer.country}-${transfer.by ?? ''}-${transfer.implied}`}>
+          {transfer.countryName}
+          {transfer.by === null ? null : ` (${t('processors.by', { who: transfer.by })})`}
+          {transfer.implied ? ` — ${t('processors.implied')}` : null}
+          {transfer.safeguards.length === 0 ? null : (
+            <>
+              {t('processors.colon')}
+              {transfer.safeguards.map((s, i) => (
+                <span key={s.id}>
+                  {i > 0 ? ', ' : null}
+                  {s.valid ? s.label : <s title={t('processors.invalid')}>{s.label}</s>}
+                  {s.valid ? null : ` (${t('processors.invalid')})`}
+                </span>
+              ))}
+            </>
+          )}{' '}
+          <span className={`badge ${STATUS_TONE[transfer.status]}`}>
+            {t(`processors.status.${transfer.status}`)}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ProcessorRow({ processor }: { readonly processor: TProcessorView }) {
+  const { t } = useI18n();
+  return (
+    <tr data-processor={processor.id}>
+      <th scope="row">
+        {processor.name}
+        {processor.entity === null ? null : (
+          <>
+            <br />
+            <span className="hint">{processor.entity}</span>
+          </>
+        )}
+        {processor.transferWarning ? (
+          <>
+            <br />
+            <span className="badge badge-danger" data-testid="transfer-warning">
+              ⚠ {t('processors.warning')}
+            </span>
+          </>
+        ) : null}
+      </th>
+      <td>{t(`processors.role.${processor.role}`)}</td>
+      <td data-testid="processor-country">
+        {processor.countryName}
+        {processor.country === 'EEA' ? null : <span className="hint"> ({processor.country})</span>}
+      </td>
+      <td>
+        {processor.services.map((s) => s.label).join(', ')}
+        {processor.serviceDetails === null ? null : (
+          <span className="hint"> — {processor.serviceDetails}</span>
+        )}
+      </td>
+      <td>
+        {processor.activities.length === 0 ? (
+          t('register.none')
+        ) : (
+          <ul style={LIST}>
+            {processor.activities.map((a) => (
+              <li key={a.id}>{a.name}</li>
+            ))}
+          </ul>
+        )}
+      </td>
+      <td>
+        <Transfers processor={processor} />
+      </td>
+      <td>
+        {processor.findings.length === 0 ? (
+          <span className="hint">{t('processors.noFinding')}</span>
+        ) : (
+          <ul style={LIST}>
+            {processor.findings.map((f) => (
+              <li key={`${f.code}-${f.path}`}>
+                <span className={`badge ${f.severity === 'error' ? 'badge-danger' : 'badge-warning'}`}>
+                  {f.code}
+                </span>{' '}
+                {f.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+export function ProcessorsPage() {
+  const { t, plural, lang } = useI18n();
+  const captionId = useId();
+  const list = useApi(`processors-${lang}`, (signal) =>
+    get<TProcessorList>(withQuery('/v1/processors', { lang }), { signal }),
+  );
+  return (
+    <Page title={t('processors.title')} lead={t('processors.lead')}>
+      <Loaded state={list}>
+        {({ processors }) => {
+          if (processors.length === 0) return <p>{t('processors.empty')}</p>;
+          const warned = processors.filter((p) => p.transferWarning).length;
+          return (
+            <>
+              {warned > 0 ? (
+                <Notice tone="warning">{plural('processors.warningCount', warned)}</Notice>
+              ) : (
+                <p className="hint">{t('processors.allCovered')}</p>
+              )}
+              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
+              <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
+                <table data-testid="processors-table" style={{ minWidth: '64rem' }}>
+                  <caption id={captionId}>{t('processors.table', { count: processors.length })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('processors.name')}</th>
+                      <th scope="col">{t('processors.role')}</th>
+                      <th scope="col">{t('processors.country')}</th>
+                      <th scope="col">{t('processors.services')}</th>
+                      <th scope="col">{t('processors.activities')}</th>
+                      <th scope="col">{t('processors.safeguards')}</th>
+                      <th scope="col">{t('processors.checks')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {processors.map((processor) => (
+                      <ProcessorRow key={processor.id} processor={processor} />
+                    ))}
+                  </tbody>
+                </table>
+              </section>
+            </>
+          );
+        }}
+      </Loaded>
+    </Page>
+  );
+}
