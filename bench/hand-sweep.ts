@@ -184,6 +184,8 @@ export function handSteps(plan: SweepPlan, dialect: DialectName, secret: string)
           sql`update payments set iban = null, bic = null, card_number = null, anonymised_at = ${at} where ${inKeys(keys)}`,
         ),
     },
+    // Invoices go when their 10 years are over; payments keep their row (ON DELETE SET NULL).
+    deleteStep('invoices/invoices/end', 'invoices', sql`issued_on < ${n('invoices/invoices/end')}`),
     archiveStep(
       debtorsArchive,
       'debtors',

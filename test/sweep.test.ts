@@ -449,23 +449,44 @@ for (const dialect of dialects) {
     it('removes exactly the rows past their deadline, then has nothing left to do', async () => {
       const db = iso.target.db;
       const q = (name: string) => (dialect === 'mysql' ? `\`${name}\`` : `"${name}"`);
-      // P6M, P13M and P1M from the trigger, for 31 March 2025 (same arithmetic as the fixture's).
+      // P6M, P13M, P1M and P10Y from the trigger, for 31 March 2025 (same arithmetic as the
+      // fixture's). Invoices: the 10-year accounting hold ends with the period, and payments
+      // referencing them (ON DELETE SET NULL) do not block the deletion.
       const hand = {
         'login_events/security-logs/end': `select id as k from login_events where ${q('at')} < '2024-10-01'`,
         'cookie_consents/cookie-consents/end': `select id as k from cookie_consents where deposited_at < '2024-03-01'`,
         'call_recordings/call-recordings/end': `select id as k from call_recordings where recorded_at < '2025-03-01'`,
+        'invoices/invoices/end': `select id as k from invoices where issued_on < '2015-03-31'`,
       };
+      const paidOldInvoices = `select p.id as k from payments p join invoices i on i.id = p.invoice_id
+        where i.issued_on < '2015-03-31'`;
       const context = await loadEngineContext('examples/demo/datamap.yaml');
       const plan = await planSweep(iso.target, context, { today: BOUNDARY_TODAY });
       expect(plan.errors).toEqual([]);
       for (const [id, query] of Object.entries(hand)) {
         const expected = (await keys(db, query)).length;
         expect(expected, id).toBeGreaterThan(0);
-        expect(step(plan, id).rows.due, id).toBe(expected);
+        expect(step(plan, id).rows, id).toMatchObject({ pastDeadline: expected, due: expected });
       }
+      expect(step(plan, 'invoices/invoices/end').effect).toBe('delete');
+      const invoicesBefore = (await keys(db, 'select id as k from invoices')).length;
+      const paymentsBefore = await keys(db, 'select id as k from payments');
+      const unlinked = await keys(db, paidOldInvoices);
+      expect(unlinked.length).toBeGreaterThan(0);
       const result = await executeSweep(iso.target, context, { today: BOUNDARY_TODAY, secret: SECRET });
       expect(result).toMatchObject({ status: 'finished', rows: plan.totals.due });
       for (const query of Object.values(hand)) expect(await keys(db, query)).toEqual([]);
+      // Exactly the invoices past their 10 years went; their payments stay, without the link.
+      expect((await keys(db, 'select id as k from invoices')).length).toBe(
+        invoicesBefore - step(plan, 'invoices/invoices/end').rows.due,
+      );
+      expect(await keys(db, 'select id as k from payments')).toEqual(paymentsBefore);
+      expect(
+        await keys(
+          db,
+          `select id as k from payments where invoice_id is null and id in (${unlinked.join(', ')})`,
+        ),
+      ).toEqual(unlinked);
       const byEffect = { archive: 0, delete: 0, anonymise: 0 };
       const entries = await db.selectFrom(AUDIT_TABLE).select(['operation', 'row_counts']).execute();
       for (const entry of entries) {

@@ -123,7 +123,9 @@ export const DEMO_TABLES: readonly DemoTable[] = [
     name: 'payments',
     columns: [
       id,
-      ref('invoice_id', 'invoices'),
+      // The payment record outlives the invoice it settled: when the invoice is deleted at the
+      // end of its 10 years, the payment (its bank data erased long before) loses the link.
+      ref('invoice_id', 'invoices', true, 'set null'),
       ref('debtor_id', 'debtors'),
       str('method', 12),
       day('debited_on', false, true),
