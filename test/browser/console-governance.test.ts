@@ -6,11 +6,13 @@
  * is checked at 1280 px and 390 px (no horizontal overflow, accessibility basics) and kept as a
  * screenshot under test/artifacts/browser/. An auditor reads the result but has no button.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { appendAudit } from '../../src/audit/append-audit.ts';
 import { ensureAuditSchema } from '../../src/audit/schema.ts';
 import { subjectRef } from '../../src/audit/subject-ref.ts';
@@ -128,10 +130,13 @@ describe.skipIf(skip !== null)('console governance pages', () => {
     const table = page.getByTestId('register-table');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(policy.policy.activities.length);
     await check(page, 'register', 1280);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-csv').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^register-art30-facturo-\d{4}-\d{2}-\d{2}\.csv$/);
-    const records = parseCsv(readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '')).filter(
-      (r) => r.some((cell) => cell !== ''),
+    const records = parseCsv(readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '')).filter((r) =>
+      r.some((cell) => cell !== ''),
     );
     const [header, ...rows] = records;
     const idColumn = header!.indexOf('Identifiant');
@@ -144,7 +149,10 @@ describe.skipIf(skip !== null)('console governance pages', () => {
     }
 
     // Sub-processors: each one's country of processing.
-    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Sous-traitants' }).click();
+    await page
+      .getByRole('navigation', { name: 'Console' })
+      .getByRole('link', { name: 'Sous-traitants' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Sous-traitants' }).waitFor();
     await expect.poll(() => page.locator('tr[data-processor]').count()).toBe(policy.policy.processors.length);
     for (const processor of policy.policy.processors) {
@@ -157,7 +165,10 @@ describe.skipIf(skip !== null)('console governance pages', () => {
     await check(page, 'processors', 1280);
 
     // Audit log: the engine's entries, then a verification of the chain.
-    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Journal d’audit' }).click();
+    await page
+      .getByRole('navigation', { name: 'Console' })
+      .getByRole('link', { name: 'Journal d’audit' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Journal d’audit' }).waitFor();
     await expect.poll(() => page.getByTestId('audit-table').locator('tbody tr').count()).toBe(3);
     await page.getByText('Le journal n’a jamais été vérifié.').waitFor();
@@ -166,7 +177,12 @@ describe.skipIf(skip !== null)('console governance pages', () => {
     expect(await page.getByTestId('verification-status').innerText()).toContain('Chaîne intacte');
     const latest = await server.api('GET', '/v1/audit/verifications/latest', undefined, dpo);
     const { verification } = (await latest.json()) as {
-      verification: { ok: boolean; entries: number; verifiedAt: string; trails: { trail: string; entries: number }[] };
+      verification: {
+        ok: boolean;
+        entries: number;
+        verifiedAt: string;
+        trails: { trail: string; entries: number }[];
+      };
     };
     expect(verification.ok).toBe(true);
     expect(verification.trails.find((t) => t.trail === 'target')?.entries).toBe(3);
@@ -184,7 +200,10 @@ describe.skipIf(skip !== null)('console governance pages', () => {
     expect(await page.getByTestId('audit-table').innerText()).toContain('audit.verify');
 
     // The dashboard shows that verification.
-    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Tableau de bord' }).click();
+    await page
+      .getByRole('navigation', { name: 'Console' })
+      .getByRole('link', { name: 'Tableau de bord' })
+      .click();
     const card = page.getByTestId('audit-card');
     await card.waitFor();
     const expectedDate = new Intl.DateTimeFormat('fr', { dateStyle: 'medium', timeZone: 'UTC' }).format(
@@ -215,7 +234,9 @@ describe.skipIf(skip !== null)('console governance pages', () => {
       if (entry.name === 'audit') {
         await page.getByTestId('verification-result').waitFor();
         expect(await page.getByRole('button', { name: 'Vérifier la chaîne' }).count()).toBe(0);
-        await page.getByText('Votre rôle permet de consulter le résultat, pas de lancer une vérification.').waitFor();
+        await page
+          .getByText('Votre rôle permet de consulter le résultat, pas de lancer une vérification.')
+          .waitFor();
       }
       if (entry.name === 'register') await page.getByTestId('register-table').waitFor();
       if (entry.name === 'processors') await page.getByTestId('processors-table').waitFor();
@@ -223,5 +244,47 @@ describe.skipIf(skip !== null)('console governance pages', () => {
       await check(page, entry.name, 390);
     }
     await context.close();
+  });
+
+  it('shows a warning badge on a processor that transfers data without a valid safeguard', async () => {
+    // The demo policy plus a processor located in India (no adequacy) that lists no transfer.
+    const dir = mkdtempSync(join(tmpdir(), 'registre-governance-policy-'));
+    const doc = parse(readFileSync(join(REPO, 'examples/demo/policy.yaml'), 'utf8')) as {
+      processors: unknown[];
+    };
+    doc.processors.push({
+      id: 'offshore-desk',
+      name: 'Offshore Desk',
+      country: 'IN',
+      role: 'processor',
+      services: ['call-centre'],
+    });
+    writeFileSync(join(dir, 'policy.yaml'), stringify(doc));
+    const risky = await startRegistreServer({ demoSubjects: 5, policy: join(dir, 'policy.yaml') });
+    try {
+      const dpoThere = await risky.person('dpo', 'Dominique DPO');
+      const context = await browser.newContext({ viewport: WIDTHS.desktop, locale: 'fr-FR' });
+      context.setDefaultTimeout(15_000);
+      const page = await context.newPage();
+      await signInToConsole(page, risky.url, dpoThere, '/console/processors');
+      await page.getByRole('heading', { level: 1, name: 'Sous-traitants' }).waitFor();
+      const row = page.locator('tr[data-processor="offshore-desk"]');
+      const badge = row.getByTestId('transfer-warning');
+      await badge.waitFor();
+      expect(await badge.isVisible()).toBe(true);
+      expect(await badge.innerText()).toContain('Transfert sans garantie valable');
+      expect(await row.getByTestId('processor-country').innerText()).toContain('Inde');
+      expect(await row.innerText()).toContain('transfer-without-safeguard');
+      // Only that one: every other transfer of the demo policy is covered.
+      expect(await page.getByTestId('transfer-warning').count()).toBe(1);
+      await page
+        .getByText('1 sous-traitant transfère des données hors de l’EEE sans garantie valable.')
+        .waitFor();
+      await check(page, 'processors-warning', 1280);
+      await context.close();
+    } finally {
+      await risky.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -13,6 +13,17 @@ import { Loaded, Notice } from '../../ui/status.tsx';
 
 const LIST = { margin: 0, paddingLeft: '1.1rem' } as const;
 
+/** The columns, with a minimum width each so long cells wrap into readable lines. */
+const COLUMNS = [
+  ['processors.name', '13rem'],
+  ['processors.role', '8rem'],
+  ['processors.country', '9rem'],
+  ['processors.services', '15rem'],
+  ['processors.activities', '16rem'],
+  ['processors.safeguards', '20rem'],
+  ['processors.checks', '24rem'],
+] as const;
+
 const STATUS_TONE = {
   eea: 'badge-neutral',
   adequacy: 'badge-ok',
@@ -138,17 +149,15 @@ export function ProcessorsPage() {
               )}
               {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
               <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-                <table data-testid="processors-table" style={{ minWidth: '64rem' }}>
+                <table data-testid="processors-table">
                   <caption id={captionId}>{t('processors.table', { count: processors.length })}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">{t('processors.name')}</th>
-                      <th scope="col">{t('processors.role')}</th>
-                      <th scope="col">{t('processors.country')}</th>
-                      <th scope="col">{t('processors.services')}</th>
-                      <th scope="col">{t('processors.activities')}</th>
-                      <th scope="col">{t('processors.safeguards')}</th>
-                      <th scope="col">{t('processors.checks')}</th>
+                      {COLUMNS.map(([key, width]) => (
+                        <th scope="col" key={key} style={{ minWidth: width }}>
+                          {t(key)}
+                        </th>
+                      ))}
                     </tr>
                   </thead>
                   <tbody>
