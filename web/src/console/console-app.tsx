@@ -17,6 +17,7 @@ import { ProcessorsPage } from './pages/processors.tsx';
 import { RegisterPage } from './pages/register.tsx';
 import { RequestPage } from './pages/request.tsx';
 import { RequestsPage } from './pages/requests.tsx';
+import { RetentionPage } from './pages/retention.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { UsersPage } from './pages/users.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -31,6 +32,7 @@ function SignedInRoutes() {
       <Route path="breaches/:id" element={<BreachPage />} />
       <Route path="account" element={<AccountPage />} />
       <Route path="users" element={<UsersPage />} />
+      <Route path="retention" element={<RetentionPage />} />
       <Route path="register" element={<RegisterPage />} />
       <Route path="processors" element={<ProcessorsPage />} />
       <Route path="audit" element={<AuditPage />} />

@@ -17,6 +17,7 @@ import { type Bar, BarChart } from '../../ui/bar-chart.tsx';
 import { DaysLeft } from '../../ui/deadline.tsx';
 import { Page } from '../../ui/page.tsx';
 import { ErrorMessage, Loading } from '../../ui/status.tsx';
+import { RetentionCard } from '../retention/retention-card.tsx';
 
 /** A card whose data may be refused to the role (403): it says so instead of failing. */
 export function Card<T>({
@@ -202,6 +203,7 @@ export function DashboardPage() {
       <div className="cards">
         <RequestsCard />
         <BreachesCard />
+        <RetentionCard />
         <AuditCard />
       </div>
     </Page>

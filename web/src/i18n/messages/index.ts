@@ -4,6 +4,7 @@ import { common } from './common.ts';
 import { consoleMessages } from './console.ts';
 import { dashboardMessages } from './console-dashboard.ts';
 import { governanceMessages } from './console-governance.ts';
+import { retentionMessages } from './console-retention.ts';
 import { consoleWorkMessages } from './console-work.ts';
 import { errors } from './errors.ts';
 import { requestMessages } from './requests.ts';
@@ -16,6 +17,7 @@ export const fr = {
   ...consoleMessages.fr,
   ...consoleWorkMessages.fr,
   ...dashboardMessages.fr,
+  ...retentionMessages.fr,
   ...governanceMessages.fr,
 };
 export type MessageKey = keyof typeof fr;
@@ -27,5 +29,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...consoleMessages.en,
   ...consoleWorkMessages.en,
   ...dashboardMessages.en,
+  ...retentionMessages.en,
   ...governanceMessages.en,
 };
