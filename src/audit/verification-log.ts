@@ -21,6 +21,7 @@ import { existsSync } from 'node:fs';
 import { type Kysely, sql } from 'kysely';
 import { openTarget, parseDatabaseUrl } from '../engine/db/connect.ts';
 import type { AnyDb, DialectName, TargetDb } from '../engine/db/types.ts';
+import { RegistreError } from '../errors/registry.ts';
 import type { StoreDb } from '../store/schema/index.ts';
 import { appendAudit } from './append-audit.ts';
 import { AUDIT_OPERATIONS } from './operations.ts';
@@ -147,7 +148,12 @@ export function trailDatabase(url: string): TrailDatabase {
   };
 }
 
+/**
+ * Whether the database holds a trail. A database that cannot be reached throws (it must not pass
+ * for one without a trail); only the trail table's absence answers false.
+ */
 async function hasTrail(db: AnyDb): Promise<boolean> {
+  await sql`select 1`.execute(db);
   try {
     await db.selectFrom(AUDIT_TABLE).select('seq').limit(1).execute();
     return true;
@@ -211,10 +217,19 @@ export function createAuditConsole(deps: AuditConsoleDeps) {
 
   async function entries(query: AuditEntriesQuery): Promise<AuditEntriesPage> {
     const empty = { trail: query.trail, page: query.page, pageSize: query.pageSize };
-    const opened = await dbOf(query.trail);
-    if (opened === null || !(await hasTrail(opened.db))) {
-      return { ...empty, exists: false, total: 0, entries: [] };
+    let opened: { db: AnyDb; dialect: DialectName } | null;
+    let exists: boolean;
+    try {
+      opened = await dbOf(query.trail);
+      exists = opened !== null && (await hasTrail(opened.db));
+    } catch (error) {
+      throw new RegistreError(
+        'REG_ERR_GOVERNANCE_TRAIL_UNREACHABLE',
+        `the ${query.trail} database holding the audit trail could not be read`,
+        { cause: error },
+      );
     }
+    if (opened === null || !exists) return { ...empty, exists: false, total: 0, entries: [] };
     // biome-ignore lint/suspicious/noExplicitAny: the trail table is typed at run time
     let filtered: any = opened.db.selectFrom(AUDIT_TABLE);
     if (query.operation !== undefined) filtered = filtered.where('operation', '=', query.operation);

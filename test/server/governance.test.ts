@@ -13,6 +13,7 @@ import { parse, stringify } from 'yaml';
 import { appendAudit } from '../../src/audit/append-audit.ts';
 import { type AuditEvent, ensureAuditSchema } from '../../src/audit/index.ts';
 import { subjectRef } from '../../src/audit/subject-ref.ts';
+import { createAuditConsole, trailDatabase } from '../../src/audit/verification-log.ts';
 import type { TargetDb } from '../../src/engine/db/types.ts';
 import { loadPolicyOrThrow } from '../../src/policy/load-policy.ts';
 import type { LoadedPolicy } from '../../src/policy/loaded-policy.ts';
@@ -409,5 +410,32 @@ describe.each(await availableDialects(['sqlite', 'postgres']))('governance route
       expect((await call('GET', '/v1/audit/entries', reader.token)).statusCode).toBe(200);
       expect((await call('GET', '/v1/audit/entries', monitor.token)).statusCode).toBe(403);
     });
+  });
+});
+
+describe('audit trail of an unreachable organisation database', () => {
+  it('reports it unreachable (not absent) without the connection details, and refuses to list it', async () => {
+    const server = await startTestServer('sqlite');
+    const target = trailDatabase('postgres://registre:s3cret@127.0.0.1:1/nowhere');
+    try {
+      const audit = createAuditConsole({
+        store: server.store.db,
+        storeDialect: server.store.dialect,
+        target,
+        clock: server.clock,
+      });
+      const result = await audit.verify('user:someone');
+      expect(result.ok).toBe(false);
+      expect(result.trails[0]).toMatchObject({ trail: 'target', status: 'unreachable', entries: 0 });
+      expect(JSON.stringify(result)).not.toMatch(/s3cret|nowhere|127\.0\.0\.1/);
+      expect(result.trails[1]).toMatchObject({ trail: 'store', status: 'intact' });
+      await expect(audit.entries({ trail: 'target', page: 1, pageSize: 10 })).rejects.toMatchObject({
+        code: 'REG_ERR_GOVERNANCE_TRAIL_UNREACHABLE',
+        status: 503,
+      });
+    } finally {
+      await target.close();
+      await server.dispose();
+    }
   });
 });

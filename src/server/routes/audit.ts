@@ -14,6 +14,7 @@ import { createAuditConsole, TRAILS, trailDatabase } from '../../audit/verificat
 import { actorOf } from '../../consent/actor.ts';
 import { loadTargetConfig } from '../../requests/fulfil/target-config.ts';
 import type { RouteModule } from '../context.ts';
+import { ZErrorEnvelope } from '../errors.ts';
 
 export const AUDIT_READ = { roles: ['admin', 'dpo', 'auditor'], scopes: ['audit:read'] } as const;
 export const AUDIT_VERIFY = { roles: ['admin', 'dpo'], scopes: ['audit:verify'] } as const;
@@ -108,7 +109,7 @@ export const auditRoutes: RouteModule = (app, ctx) => {
         description:
           'Subjects appear only as pseudonymous references (`subj_…`); a reference of any other form is withheld (null).',
         querystring: ZAuditEntriesQuery,
-        response: { 200: ZAuditEntriesPage },
+        response: { 200: ZAuditEntriesPage, 503: ZErrorEnvelope },
       },
     },
     async (request) => audit.entries(request.query),

@@ -103,6 +103,8 @@ export const governanceMessages = defineMessages(
     'audit.pagination': 'Pages du journal',
     'errors.REG_ERR_GOVERNANCE_NO_POLICY':
       'Aucune politique n’est chargée sur ce serveur : il n’y a pas de registre à afficher.',
+    'errors.REG_ERR_GOVERNANCE_TRAIL_UNREACHABLE':
+      'La base qui contient le journal d’audit ne répond pas. Réessayez plus tard.',
   },
   {
     'register.title': 'Record of processing activities',
@@ -205,5 +207,7 @@ export const governanceMessages = defineMessages(
     'audit.pagination': 'Pages of the trail',
     'errors.REG_ERR_GOVERNANCE_NO_POLICY':
       'No policy is loaded on this server: there is no register to show.',
+    'errors.REG_ERR_GOVERNANCE_TRAIL_UNREACHABLE':
+      'The database holding the audit trail could not be read. Try again later.',
   },
 );
