@@ -13,6 +13,7 @@ import { blockReferencedRows } from './erasure-references.ts';
 import type { Subject } from './find-subject.ts';
 import { erasureHolds } from './legal-holds.ts';
 import { restrictedAmong } from './read-rows.ts';
+import { refusedRight } from './right-refusal.ts';
 import { qualified, type SubjectTable, subjectRowsWhere, subjectTables } from './subject-tables.ts';
 
 export type KeepReason =
@@ -87,15 +88,10 @@ export interface ErasureDraft {
 
 /** The activity of `activities` for which the policy refuses erasure, with its reasons. */
 function refusal(ctx: SubjectContext, activities: readonly string[]): KeepReason | undefined {
-  const { policy } = ctx.policy;
-  for (const id of activities) {
-    const activity = policy.activities.find((a) => a.id === id);
-    const statement = activity?.rights?.erasure ?? policy.rights.statements.erasure;
-    if (statement?.available === false) {
-      return { kind: 'right-not-available', activity: id, reasons: statement.reasons ?? [] };
-    }
-  }
-  return undefined;
+  const refused = refusedRight(ctx.policy.policy, 'erasure', activities);
+  return refused === undefined
+    ? undefined
+    : { kind: 'right-not-available', activity: refused.activity, reasons: refused.reasons };
 }
 
 async function subjectKeys(db: AnyDb, ctx: SubjectContext, scope: SubjectTable): Promise<SubjectKey[]> {

@@ -10,6 +10,7 @@ import type { SubjectContext } from './context.ts';
 import type { Subject } from './find-subject.ts';
 import { type PlainRow, readSubjectRows } from './read-rows.ts';
 import { rowsToCsv } from './render-access.ts';
+import { refusedRight } from './right-refusal.ts';
 import { subjectTables } from './subject-tables.ts';
 
 export interface PortableTable {
@@ -20,11 +21,20 @@ export interface PortableTable {
   readonly rows: readonly PlainRow[];
 }
 
-export interface PortabilityExclusion {
-  readonly table: string;
-  /** `legal-basis`: no activity of the table rests on consent or contract (or the policy refuses portability for it); `not-provided`: no column was provided by the subject. */
-  readonly reason: 'legal-basis' | 'not-provided';
-}
+export type PortabilityExclusion =
+  | {
+      readonly table: string;
+      /** `legal-basis`: no activity of the table rests on consent or contract; `not-provided`: no column was provided by the subject. */
+      readonly reason: 'legal-basis' | 'not-provided';
+    }
+  | {
+      readonly table: string;
+      /** The policy refuses portability for `activity`, one of the table's activities, for `reasons`. */
+      readonly reason: 'right-not-available';
+      readonly activity: string;
+      /** The policy's reasons (taxonomy `limitReasons` ids). */
+      readonly reasons: readonly string[];
+    };
 
 export interface PortabilityExport {
   readonly subjectRef: string;
@@ -35,8 +45,7 @@ export interface PortabilityExport {
 
 /** Whether an activity's data is portable: a consent or contract basis, and portability not refused. */
 export function isPortableActivity(policy: TPolicy, taxonomy: Taxonomy, activity: TActivity): boolean {
-  const statement = activity.rights?.portability ?? policy.rights.statements.portability;
-  if (statement?.available === false) return false;
+  if (refusedRight(policy, 'portability', [activity.id]) !== undefined) return false;
   return (activity.legalBases ?? []).some(
     (use) => use.basis === 'contract' || taxonomy.legalBases.get(use.basis)?.consent === true,
   );
@@ -60,7 +69,17 @@ export async function exportPortableData(ctx: SubjectContext, subject: Subject):
     const columns = Object.entries(scope.mapping.columns)
       .filter(([name, column]) => column.providedBySubject === true && name !== scope.mapping.key)
       .map(([name]) => name);
-    if (activities.length === 0) excluded.push({ table: scope.table, reason: 'legal-basis' });
+    // No portable activity: say why — the policy refusing the right for one of them (with its
+    // reasons), or no consent or contract basis.
+    const refused = refusedRight(policy, 'portability', scope.mapping.activities);
+    if (activities.length === 0 && refused !== undefined) {
+      excluded.push({
+        table: scope.table,
+        reason: 'right-not-available',
+        activity: refused.activity,
+        reasons: refused.reasons,
+      });
+    } else if (activities.length === 0) excluded.push({ table: scope.table, reason: 'legal-basis' });
     else if (columns.length === 0) excluded.push({ table: scope.table, reason: 'not-provided' });
     else plans.push({ scope, activities, columns });
   }

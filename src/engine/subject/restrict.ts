@@ -4,6 +4,12 @@
  * applications read through `isRestricted` or the `registre_restricted_rows` view. Before a
  * restriction is lifted the subject must be told (Art 18(3)): the notice is recorded first
  * (`notified_at`), and lifting refuses rows whose notice is not recorded.
+ *
+ * The policy may refuse the right for an activity (`activities[].rights.restriction`, or
+ * `objection` for the Art 21(1) objection fulfilled as a restriction on ground
+ * `objection-pending`; else the policy-wide statement): the rows of a table serving such an
+ * activity are left as they are and the table is reported in `refused` with the activity and the
+ * policy's reasons (see right-refusal.ts).
  */
 import { appendAudit } from '../../audit/append-audit.ts';
 import type { AuditOperation } from '../../audit/operations.ts';
@@ -12,6 +18,7 @@ import type { AnyDb } from '../db/types.ts';
 import type { SubjectContext } from './context.ts';
 import type { Subject } from './find-subject.ts';
 import { RESTRICTION_TABLE } from './restriction-schema.ts';
+import { type RightRefusal, refusedRight } from './right-refusal.ts';
 import { chunked, qualified, subjectRowsWhere, subjectTables } from './subject-tables.ts';
 
 /** Grounds of Art 18(1): (a) accuracy contested, (b) unlawful processing, (c) legal claims, (d) objection pending. */
@@ -23,9 +30,26 @@ export const RESTRICTION_GROUNDS = [
 ] as const;
 export type RestrictionGround = (typeof RESTRICTION_GROUNDS)[number];
 
+/** A table whose rows were left as they are because the policy refuses the right for one of its activities. */
+export interface RestrictionRefusal extends RightRefusal {
+  readonly table: string;
+  /** The subject's rows in the table. */
+  readonly rows: number;
+}
+
 export interface RestrictionResult {
   /** Rows whose state changed, per table. */
   readonly rows: Readonly<Record<string, number>>;
+  /** Tables skipped under the policy (restriction only; empty for notices and lifts). */
+  readonly refused: readonly RestrictionRefusal[];
+}
+
+export interface RestrictOptions {
+  /**
+   * The right whose statements decide which tables are refused: `objection` for ground
+   * `objection-pending` (an Art 21(1) objection awaiting verification), `restriction` otherwise.
+   */
+  readonly right?: 'restriction' | 'objection';
 }
 
 const CHUNK = 500;
@@ -95,6 +119,7 @@ async function audited(
   operation: AuditOperation,
   reason: string,
   work: (trx: AnyDb, at: string) => Promise<Record<string, number>>,
+  refused: readonly RestrictionRefusal[] = [],
 ): Promise<RestrictionResult> {
   const now = ctx.clock();
   return ctx.target.db.transaction().execute(async (trx) => {
@@ -116,19 +141,21 @@ async function audited(
         { clock: () => now, maxParameters: ctx.target.adapter.maxParameters },
       );
     }
-    return { rows };
+    return { rows, refused };
   });
 }
 
 /**
- * Restrict processing of every row about the subject, on `ground`. Rows already restricted keep
- * their restriction (and its start); lifted restrictions are reopened. Throws
+ * Restrict processing of every row about the subject, on `ground`, except in the tables whose
+ * activities the policy refuses the right for (reported in `refused`). Rows already restricted
+ * keep their restriction (and its start); lifted restrictions are reopened. Throws
  * `REG_ERR_SUBJECT_RESTRICTION_REASON` for an unknown ground.
  */
 export async function restrictProcessing(
   ctx: SubjectContext,
   subject: Subject,
   ground: string,
+  options: RestrictOptions = {},
 ): Promise<RestrictionResult> {
   if (!(RESTRICTION_GROUNDS as readonly string[]).includes(ground)) {
     throw new RegistreError(
@@ -136,9 +163,17 @@ export async function restrictProcessing(
       `unknown restriction ground '${ground}'; expected one of: ${RESTRICTION_GROUNDS.join(', ')}`,
     );
   }
-  return audited(ctx, subject, 'subject.restrict', `Art 18(1) restriction: ${ground}`, async (trx, at) => {
+  const right = options.right ?? (ground === 'objection-pending' ? 'objection' : 'restriction');
+  const refused: RestrictionRefusal[] = [];
+  const work = async (trx: AnyDb, at: string) => {
+    refused.length = 0;
     const rows: Record<string, number> = {};
     for (const [table, keys] of await subjectRowKeys(trx, ctx, subject)) {
+      const refusal = refusedRight(ctx.policy.policy, right, ctx.datamap.tables[table]?.activities ?? []);
+      if (refusal !== undefined) {
+        refused.push({ ...refusal, table, rows: keys.length });
+        continue;
+      }
       const known = await existing(trx, table, keys);
       const present = new Set(known.map((r) => String(r.row_key)));
       const reopen = known.filter((r) => r.lifted_at !== null).map((r) => String(r.row_key));
@@ -170,7 +205,8 @@ export async function restrictProcessing(
       if (reopen.length + fresh.length > 0) rows[table] = reopen.length + fresh.length;
     }
     return rows;
-  });
+  };
+  return audited(ctx, subject, 'subject.restrict', `Art 18(1) restriction: ${ground}`, work, refused);
 }
 
 /** Record that the subject was told, at `at`, that the restriction will be lifted (Art 18(3)). */
