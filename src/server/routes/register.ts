@@ -42,7 +42,7 @@ export const registerRoutes: RouteModule = (app, ctx) => {
         tags: ['register'],
         summary: 'Download the Art 30 register (CSV, JSON, HTML) or its DPV JSON-LD export',
         description:
-          '`record` picks the controller record (Art 30(1)), the processor record (Art 30(2)) or both (CSV/JSON/HTML only; the DPV export always holds every activity). Answers as an attachment.',
+          '`record` picks the controller record (Art 30(1)), the processor record (Art 30(2)) or both (CSV/JSON/HTML only; the DPV export always holds every activity). Answers as an attachment; the CSV starts with a UTF-8 byte order mark so spreadsheets read its accents.',
         querystring: ZRegisterQuery,
         response: {
           200: z
