@@ -104,6 +104,48 @@ describe('retention service', () => {
     await expect(service.startRun({ mode: 'dry-run', startedBy: 'user:x' })).rejects.toThrow(/stopping/);
   });
 
+  it('closes a run whose process stopped beating when runs are read', async () => {
+    const at = server.clock().toISOString();
+    const row = {
+      mode: 'dry-run',
+      target_key: 'x'.repeat(64),
+      started_by: 'job:retention-sweep',
+      today: null,
+      engine_run_id: null,
+      resumed: 0,
+      batch_size: 500,
+      rows_total: 0,
+      rows_done: 0,
+      deleted: 0,
+      anonymised: 0,
+      archived: 0,
+      held: 0,
+      blocked: 0,
+      restricted: 0,
+      created_at: at,
+      started_at: at,
+      finished_at: null,
+      updated_at: at,
+      error_code: null,
+      error_message: null,
+    };
+    await server.store.db
+      .insertInto('retention_sweep_runs')
+      .values([
+        { ...row, id: '22222222-2222-4222-8222-222222222222', status: 'running' },
+        { ...row, id: '33333333-3333-4333-8333-333333333333', status: 'queued' },
+      ])
+      .execute();
+    // Within the lease: still running as far as anyone can tell.
+    server.clock.advance(60_000);
+    expect((await service.listRuns()).map((r) => r.status).sort()).toEqual(['queued', 'running']);
+    // Past it with no heartbeat: interrupted.
+    server.clock.advance(120_000);
+    const runs = await service.listRuns();
+    expect(runs.map((r) => r.status)).toEqual(['failed', 'failed']);
+    expect(runs.every((r) => r.error?.code === 'REG_ERR_JOBS_STOPPED')).toBe(true);
+  });
+
   it('resumes the engine run an earlier process left unfinished, counting its rows as done', async () => {
     release();
     const { target, datamap } = await real.open();
