@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { RegistreError } from '../errors/registry.ts';
+import { parseCron } from '../jobs/cron.ts';
 import { DEFAULT_STORE_URL } from '../store/open-store.ts';
 
 const integer = (name: string, min: number, max: number, fallback: number) =>
@@ -37,6 +38,26 @@ const flag = (name: string) =>
       if (value === '1' || value === 'true') return true;
       ctx.addIssue({ code: 'custom', message: `${name} must be true, false, 1 or 0` });
       return z.NEVER;
+    });
+
+/** A 5-field UTC cron expression, or `off` (null). */
+const cron = (name: string, fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const text = value === undefined || value.trim() === '' ? fallback : value.trim();
+      if (text.toLowerCase() === 'off') return null;
+      try {
+        return parseCron(text).expression;
+      } catch (error) {
+        const why = (error as Error).message.replace(/^cron expression '.*?': /, '');
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} must be a 5-field UTC cron expression or off: ${why}`,
+        });
+        return z.NEVER;
+      }
     });
 
 /** The environment variables the server reads, with their defaults. */
@@ -71,6 +92,24 @@ export const ZServerEnv = z.object({
       value === undefined || value.trim() === '' ? 'admin@registre.local' : value.trim(),
     )
     .pipe(z.email({ message: 'REGISTRE_ADMIN_EMAIL must be an e-mail address' })),
+  REGISTRE_JOBS: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || ['', 'on', 'off'].includes(value.trim().toLowerCase()), {
+      message: 'REGISTRE_JOBS must be on or off',
+    }),
+  REGISTRE_JOBS_POLL_SECONDS: integer('REGISTRE_JOBS_POLL_SECONDS', 1, 3600, 30),
+  REGISTRE_JOBS_PG_SCHEMA: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || value === '' || /^[a-z_][a-z0-9_]{0,49}$/.test(value), {
+      message: 'REGISTRE_JOBS_PG_SCHEMA must be a PostgreSQL schema name: a-z, 0-9, _ (at most 50)',
+    }),
+  REGISTRE_REMINDER_DAYS: integer('REGISTRE_REMINDER_DAYS', 0, 60, 7),
+  REGISTRE_REMINDER_CRON: cron('REGISTRE_REMINDER_CRON', '0 7 * * *'),
+  REGISTRE_SESSION_PURGE_CRON: cron('REGISTRE_SESSION_PURGE_CRON', '*/15 * * * *'),
+  REGISTRE_EXPORT_EXPIRY_CRON: cron('REGISTRE_EXPORT_EXPIRY_CRON', '5 * * * *'),
+  REGISTRE_SWEEP_CRON: cron('REGISTRE_SWEEP_CRON', 'off'),
 });
 
 export interface ServerConfig {
@@ -93,6 +132,24 @@ export interface ServerConfig {
   /** E-mail of the administrator created at first start. */
   readonly adminEmail: string;
   readonly secureCookies: boolean;
+  /** Background jobs (src/jobs/README.md). */
+  readonly jobs: ServerJobsConfig;
+}
+
+export interface ServerJobsConfig {
+  /** REGISTRE_JOBS (default on). */
+  readonly enabled: boolean;
+  readonly pollSeconds: number;
+  /** pg-boss schema; null: derived from the store's schema. */
+  readonly pgSchema: string | null;
+  /** A request is reminded when this many days or fewer are left. */
+  readonly reminderDays: number;
+  /** Cron expression of each scheduled job; null: off. */
+  readonly reminderCron: string | null;
+  readonly sessionPurgeCron: string | null;
+  readonly exportExpiryCron: string | null;
+  /** Scheduled retention sweep (execution) on the organisation's database; off by default. */
+  readonly sweepCron: string | null;
 }
 
 /**
@@ -132,5 +189,18 @@ export function loadServerConfig(
     trustProxy: e.REGISTRE_TRUST_PROXY,
     adminEmail: e.REGISTRE_ADMIN_EMAIL.toLowerCase(),
     secureCookies: publicBaseUrl.startsWith('https://'),
+    jobs: {
+      enabled: (e.REGISTRE_JOBS ?? '').trim().toLowerCase() !== 'off',
+      pollSeconds: e.REGISTRE_JOBS_POLL_SECONDS,
+      pgSchema:
+        e.REGISTRE_JOBS_PG_SCHEMA === undefined || e.REGISTRE_JOBS_PG_SCHEMA === ''
+          ? null
+          : e.REGISTRE_JOBS_PG_SCHEMA,
+      reminderDays: e.REGISTRE_REMINDER_DAYS,
+      reminderCron: e.REGISTRE_REMINDER_CRON,
+      sessionPurgeCron: e.REGISTRE_SESSION_PURGE_CRON,
+      exportExpiryCron: e.REGISTRE_EXPORT_EXPIRY_CRON,
+      sweepCron: e.REGISTRE_SWEEP_CRON,
+    },
   };
 }

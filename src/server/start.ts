@@ -1,19 +1,23 @@
 /**
  * Start the server: read the configuration, open and migrate the store, create the first
  * administrator when there is none (printing its one-time password once), load the policy,
- * listen.
+ * listen, start the background jobs (src/jobs/).
  */
 import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { createAccounts } from '../accounts/create-accounts.ts';
 import { loadSecret } from '../config/secret.ts';
 import { loadServerConfig, type ServerConfig } from '../config/server-config.ts';
+import type { JobRunner } from '../jobs/create-job-runner.ts';
+import { createServerJobs } from '../jobs/server-jobs.ts';
+import { createMailer } from '../mail/create-mailer.ts';
 import { createNoticeService } from '../notices/notice-service.ts';
 import { loadPolicyOrThrow } from '../policy/load-policy.ts';
 import type { LoadedPolicy } from '../policy/loaded-policy.ts';
 import { migrateStore } from '../store/migrate.ts';
 import { openStore } from '../store/open-store.ts';
 import { type AppDeps, buildApp } from './app.ts';
+import { serializeError } from './logging.ts';
 
 export interface StartOptions {
   readonly env?: NodeJS.ProcessEnv;
@@ -24,6 +28,8 @@ export interface StartOptions {
   readonly say?: (line: string) => void;
   /** Log destination and level (default: JSON lines on stdout, info). */
   readonly log?: AppDeps['log'];
+  /** The clock of the app and the jobs (default: the system clock); tests inject theirs. */
+  readonly clock?: () => Date;
 }
 
 export interface RunningServer {
@@ -34,6 +40,8 @@ export interface RunningServer {
   /** Present on first start only: the administrator created and its one-time password. */
   readonly bootstrap: { readonly email: string; readonly oneTimePassword: string } | null;
   readonly migrationsApplied: readonly string[];
+  /** The background jobs runner, started; null with REGISTRE_JOBS=off. */
+  readonly jobs: JobRunner | null;
   close(): Promise<void>;
 }
 
@@ -58,12 +66,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
   const secret = loadSecret(env);
   const policy: LoadedPolicy | null = await loadServedPolicy(config, env, say);
+  const clock = options.clock ?? (() => new Date());
   const store = openStore(config.storeUrl);
+  let jobs: JobRunner | null = null;
   try {
     const { applied } = await migrateStore(store);
     const accounts = createAccounts({
       db: store.db,
-      clock: () => new Date(),
+      clock,
       secret,
       sessionIdleMinutes: config.sessionIdleMinutes,
       sessionMaxHours: config.sessionMaxHours,
@@ -71,10 +81,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const created = await accounts.bootstrapAdmin(config.adminEmail);
     if (policy !== null) {
       // The served policy's notice is the current one; publishing unchanged content stores nothing.
-      const published = await createNoticeService({ db: store.db, clock: () => new Date() }).publish(
-        policy,
-        'system:startup',
-      );
+      const published = await createNoticeService({ db: store.db, clock }).publish(policy, 'system:startup');
       if (published.published) say(`registre: published notice version ${published.version.version}`);
     }
     const app = await buildApp({
@@ -82,8 +89,32 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       config,
       secret,
       policy,
+      clock,
       ...(options.log === undefined ? {} : { log: options.log }),
     });
+    jobs = createServerJobs({
+      store,
+      config,
+      secret,
+      clock,
+      policy,
+      env,
+      mailer: createMailer({
+        smtpUrl: config.smtpUrl,
+        outboxDir: config.outboxDir,
+        from: config.mailFrom,
+        clock,
+      }),
+      log: ({ msg, ...line }) =>
+        line.status === 'failed' ? app.log.warn(line, msg) : app.log.info(line, msg),
+      onTickError: (error) => app.log.error({ error: serializeError(error) }, 'job tick failed'),
+    });
+    try {
+      await jobs?.start();
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
     const address = await app.listen({ port: config.port, host: config.host });
     if (created !== null) {
       // Printed once, on the console only (never in the logs); it must be changed at first sign-in.
@@ -99,12 +130,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       bootstrap:
         created === null ? null : { email: created.user.email, oneTimePassword: created.oneTimePassword },
       migrationsApplied: applied,
+      jobs,
       async close() {
+        await jobs?.stop();
         await app.close();
         await store.close();
       },
     };
   } catch (error) {
+    await jobs?.stop().catch(() => undefined);
     await store.close();
     throw error;
   }

@@ -78,19 +78,29 @@ export function createPgBossQueue(store: Store, options: { readonly schema: stri
       // Maintenance errors (e.g. the database restarting) are retried at the next interval.
       instance.on('error', () => undefined);
       try {
-        await instance.start();
-        for (const type of types) {
-          const settings = {
-            name: type.name,
-            policy: 'standard' as const,
-            retryLimit: type.retry.limit,
-            retryDelay: type.retry.delaySeconds,
-            retryBackoff: type.retry.backoff,
-            expireInSeconds: type.expireSeconds,
-          };
-          await instance.createQueue(type.name, settings);
-          await instance.updateQueue(type.name, settings);
-        }
+        // pg-boss's schema creation and `create_queue` deadlock when two processes start at once:
+        // one process at a time sets them up, under an advisory lock held on its own connection.
+        await store.db.connection().execute(async (locked) => {
+          const key = `registre-jobs:${options.schema}`;
+          await sql`select pg_advisory_lock(hashtext(${key}))`.execute(locked);
+          try {
+            await instance.start();
+            for (const type of types) {
+              const settings = {
+                name: type.name,
+                policy: 'standard' as const,
+                retryLimit: type.retry.limit,
+                retryDelay: type.retry.delaySeconds,
+                retryBackoff: type.retry.backoff,
+                expireInSeconds: type.expireSeconds,
+              };
+              await instance.createQueue(type.name, settings);
+              await instance.updateQueue(type.name, settings);
+            }
+          } finally {
+            await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(locked);
+          }
+        });
       } catch (error) {
         await instance.stop({ graceful: false }).catch(() => undefined);
         throw new RegistreError(
