@@ -1,11 +1,13 @@
 /**
  * `datamap check`: a loaded data map against the live schema of its database. Errors mean the
- * engine cannot run on this map (a table or column is missing); warnings point at what a DPO or
- * a DBA should look at (unannotated personal data, joins without foreign key or index, dates
- * stored as free text, unmapped tables a deletion would cascade to or be blocked by).
+ * engine cannot run on this map (a table or column is missing, anonymisation would write NULL
+ * into a NOT NULL column); warnings point at what a DPO or a DBA should look at (unannotated
+ * personal data, joins without foreign key or index, dates stored as free text, unmapped tables a
+ * deletion would cascade to or be blocked by).
  */
 import type { SchemaInfo, TargetDb } from '../engine/db/types.ts';
 import { partitionIssues, placeFinding } from '../policy/load/policy-issue.ts';
+import { checkAnonymiseColumns } from './check/anonymise-columns.ts';
 import { checkDateColumns } from './check/date-columns.ts';
 import { checkForeignKeyChildren } from './check/foreign-key-children.ts';
 import { checkPersonalColumns } from './check/personal-columns.ts';
@@ -46,7 +48,11 @@ export async function checkDataMap(
   const { datamap } = loaded;
   const sampler =
     options.target === undefined ? undefined : createSampler(options.target, options.sampleSize ?? 200);
-  const structural = [...checkSchemaColumns(datamap, schema), ...checkSchemaPaths(datamap, schema)];
+  const structural = [
+    ...checkSchemaColumns(datamap, schema),
+    ...checkSchemaPaths(datamap, schema),
+    ...checkAnonymiseColumns(datamap, schema),
+  ];
   // Sampling reads only columns the schema lists, so it is safe even when the map names missing ones.
   const sampled = [
     ...(await checkDateColumns(datamap, schema, sampler)),

@@ -13,7 +13,10 @@ export const ZSqlIdentifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_$]*$/, {
   message: 'expected a plain SQL identifier (letters, digits, underscore; no quotes, no schema prefix)',
 });
 
-/** How one column is anonymised when its row is kept but must no longer identify anyone. */
+/**
+ * How one column is anonymised when its row is kept but must no longer identify anyone. `null`
+ * needs a nullable column (`datamap check` reports a NOT NULL one as an error).
+ */
 export const ZAnonymiseMethod = z.enum([
   /** Set to NULL. */
   'null',
