@@ -6,6 +6,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createJobRunner, type JobRunner } from '../../src/jobs/create-job-runner.ts';
+import { createPgBossQueue, pgBossSchemaFor } from '../../src/jobs/queues/pg-boss-queue.ts';
+import { createStoreQueue } from '../../src/jobs/queues/store-queue.ts';
 import { availableDialects } from '../support/targets.ts';
 import { countingJob, type JobsStore, jobsStore } from './jobs-support.ts';
 import { testClock } from './support.ts';
@@ -141,6 +143,65 @@ describe.each(dialects)('job runner (%s)', (dialect) => {
       }),
     ).toThrow(/minute: 61 is outside 0–59/);
     expect((await runner.tick()).runs).toEqual([]);
+  });
+
+  it('completes a slot at most once: a second delivery of a completed slot is skipped', async () => {
+    fixture = await jobsStore(dialect);
+    const clock = testClock(new Date('2025-03-03T09:00:00.000Z'));
+    const count = countingJob();
+    const queue =
+      dialect === 'postgres'
+        ? createPgBossQueue(fixture.store, { schema: await pgBossSchemaFor(fixture.store, null) })
+        : createStoreQueue(fixture.store);
+    const runner = await started(
+      createJobRunner({
+        store: fixture.store,
+        clock,
+        types: [count.type],
+        schedules: [{ job: 'count', cron: '0 * * * *' }],
+        queue,
+        pollSeconds: null,
+      }),
+    );
+    clock.set(new Date('2025-03-03T10:00:00.000Z'));
+    expect((await runner.tick()).runs.map((r) => r.status)).toEqual(['succeeded']);
+    // The same slot delivered again (as after a process died between running and completing).
+    await queue.enqueue(
+      fixture.store.db,
+      {
+        job: 'count',
+        payload: {},
+        slot: '2025-03-03T10:00:00.000Z',
+        runAt: null,
+        retry: count.type.retry,
+        expireSeconds: 60,
+      },
+      clock(),
+    );
+    expect((await runner.tick()).runs.map((r) => [r.status, r.slot])).toEqual([
+      ['skipped', '2025-03-03T10:00:00.000Z'],
+    ]);
+    expect(count.seen).toHaveLength(1);
+    // And the store refuses a second completion of the slot outright.
+    await expect(
+      fixture.store.db
+        .insertInto('job_runs')
+        .values({
+          id: 'second-completion',
+          job: 'count',
+          runner: queue.kind,
+          instance: 'test',
+          queue_job_id: 'x',
+          slot: '2025-03-03T10:00:00.000Z',
+          attempt: 1,
+          status: 'succeeded',
+          started_at: clock().toISOString(),
+          finished_at: clock().toISOString(),
+          summary: null,
+          error_code: null,
+        })
+        .execute(),
+    ).rejects.toThrow();
   });
 
   it('retries a failing job up to its limit, then leaves it failed', async () => {
