@@ -62,6 +62,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('error_code', 'varchar(80)')
     .execute();
   await db.schema.createIndex('job_runs_job_started').on('job_runs').columns(['job', 'started_at']).execute();
+  await db.schema.createIndex('job_runs_queue_job').on('job_runs').column('queue_job_id').execute();
   // At most one completion per scheduled slot, whatever the number of processes or attempts.
   await db.schema
     .createIndex('job_runs_slot_succeeded')
