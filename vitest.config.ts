@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Each test file gets its own demo database (see the file).
+    setupFiles: ['test/support/isolate-demo.ts'],
   },
 });

@@ -15,6 +15,11 @@ describe('fulfilment target', () => {
       databaseUrl: DEMO_TARGET_URL,
       demo: true,
     });
+    expect(loadTargetConfig({ REGISTRE_DEMO_DB: 'sqlite:/tmp/elsewhere.db' })).toEqual({
+      datamapPath: DEMO_DATAMAP,
+      databaseUrl: 'sqlite:/tmp/elsewhere.db',
+      demo: true,
+    });
     expect(
       loadTargetConfig({ REGISTRE_TARGET_DB: 'postgres://x/y', REGISTRE_TARGET_DATAMAP: 'map.yaml' }),
     ).toEqual({

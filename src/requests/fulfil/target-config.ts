@@ -1,7 +1,8 @@
 /**
  * Where fulfilment runs: the organisation's database and its data map, from the environment
  * (REGISTRE_TARGET_DB, REGISTRE_TARGET_DATAMAP). Without either, the demo organisation: its data
- * map and the demo SQLite database, created on first use when `registre demo` has not made it.
+ * map and the demo database (REGISTRE_DEMO_DB, by default the SQLite file `registre demo` makes),
+ * created on first use when absent.
  */
 import { RegistreError } from '../../errors/registry.ts';
 
@@ -34,7 +35,11 @@ export function loadTargetConfig(
   const datamapPath = value(env, 'REGISTRE_TARGET_DATAMAP');
   const databaseUrl = value(env, 'REGISTRE_TARGET_DB');
   if (datamapPath === undefined && databaseUrl === undefined) {
-    return { datamapPath: DEMO_DATAMAP, databaseUrl: DEMO_TARGET_URL, demo: true };
+    return {
+      datamapPath: DEMO_DATAMAP,
+      databaseUrl: value(env, 'REGISTRE_DEMO_DB') ?? DEMO_TARGET_URL,
+      demo: true,
+    };
   }
   if (datamapPath === undefined || databaseUrl === undefined) {
     throw new RegistreError(
