@@ -408,6 +408,39 @@ describe('retention sweep: refusals and the command line (SQLite)', () => {
     expect((await planSweep(iso.target, context, { today: BOUNDARY_TODAY })).errors).toEqual([]);
   });
 
+  it('refuses to execute when anonymisation would write null into a NOT NULL column', async () => {
+    const db = iso.target.db;
+    const customers = context.datamap.tables.customers;
+    if (customers?.erasure.strategy !== 'anonymise') throw new Error('the fixture anonymises customers');
+    // customers.name is NOT NULL in the fixture's schema.
+    const broken: EngineContext = {
+      ...context,
+      datamap: {
+        ...context.datamap,
+        tables: {
+          ...context.datamap.tables,
+          customers: {
+            ...customers,
+            erasure: { ...customers.erasure, columns: { ...customers.erasure.columns, name: 'null' } },
+          },
+        },
+      },
+    };
+    const plan = await planSweep(iso.target, broken, { today: BOUNDARY_TODAY });
+    expect(plan.errors).toEqual([
+      "customers/customer-data/end: tables.customers.erasure.columns.name: column 'customers.name' is NOT NULL; it cannot be anonymised to null",
+    ]);
+    const audit = await keys(db, `select count(*) as k from ${AUDIT_TABLE}`);
+    await expect(
+      executeSweep(iso.target, broken, { today: BOUNDARY_TODAY, secret: SECRET }),
+    ).rejects.toMatchObject({
+      code: 'REG_ERR_DATAMAP_INVALID',
+    });
+    expect(await keys(db, `select count(*) as k from ${AUDIT_TABLE}`)).toEqual(audit);
+    // The fixture's own map (phone, nullable, to null) plans without error.
+    expect((await planSweep(iso.target, context, { today: BOUNDARY_TODAY })).errors).toEqual([]);
+  });
+
   it('reports a failing step in its result, runs the others, and resumes the same run later', async () => {
     const db = iso.target.db;
     await sql`create trigger prospects_frozen before delete on prospects begin select raise(abort, 'frozen'); end`.execute(

@@ -147,10 +147,17 @@ export function buildSweepSteps(
         errors.push(`table '${tableName}' has no column ${missing.map((c) => `'${c}'`).join(', ')}`);
       }
       if (table.erasure.strategy === 'anonymise') {
+        const live = schema.tables.get(tableName)?.columns ?? [];
         for (const [column, method] of Object.entries(table.erasure.columns)) {
           if (method === 'constant') {
             errors.push(
               `tables.${tableName}.erasure.columns.${column}: 'constant' needs its value: write { method: constant, value: … }`,
+            );
+          }
+          // The database would refuse the update at the first row (see `datamap check`).
+          if (method === 'null' && live.find((c) => c.name === column)?.nullable === false) {
+            errors.push(
+              `tables.${tableName}.erasure.columns.${column}: column '${tableName}.${column}' is NOT NULL; it cannot be anonymised to null`,
             );
           }
         }
