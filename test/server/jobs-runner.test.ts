@@ -4,7 +4,7 @@
  * (two "processes") sharing one store run each slot once. Time is the test clock; `tick()` does
  * one round.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createJobRunner, type JobRunner } from '../../src/jobs/create-job-runner.ts';
 import { createPgBossQueue, pgBossSchemaFor } from '../../src/jobs/queues/pg-boss-queue.ts';
 import { createStoreQueue } from '../../src/jobs/queues/store-queue.ts';
@@ -202,6 +202,43 @@ describe.each(dialects)('job runner (%s)', (dialect) => {
         })
         .execute(),
     ).rejects.toThrow();
+  });
+
+  it('clears every interval it (and pg-boss) set once stopped', async () => {
+    fixture = await jobsStore(dialect);
+    const created = new Set<unknown>();
+    const cleared = new Set<unknown>();
+    const realSet = globalThis.setInterval;
+    const realClear = globalThis.clearInterval;
+    const setSpy = vi.spyOn(globalThis, 'setInterval').mockImplementation(((
+      ...args: Parameters<typeof setInterval>
+    ) => {
+      const handle = realSet(...args);
+      created.add(handle);
+      return handle;
+    }) as typeof setInterval);
+    const clearSpy = vi.spyOn(globalThis, 'clearInterval').mockImplementation(((handle: NodeJS.Timeout) => {
+      cleared.add(handle);
+      realClear(handle);
+    }) as typeof clearInterval);
+    try {
+      const runner = createJobRunner({
+        store: fixture.store,
+        clock: testClock(),
+        types: [countingJob().type],
+        schedules: [{ job: 'count', cron: '0 * * * *' }],
+        pollSeconds: 30,
+      });
+      await runner.start();
+      await runner.whenIdle();
+      // The runner's poll timer, and pg-boss's maintenance on PostgreSQL.
+      expect(created.size).toBe(dialect === 'postgres' ? 2 : 1);
+      await runner.stop();
+      expect([...created].filter((handle) => !cleared.has(handle))).toEqual([]);
+    } finally {
+      setSpy.mockRestore();
+      clearSpy.mockRestore();
+    }
   });
 
   it('retries a failing job up to its limit, then leaves it failed', async () => {
