@@ -80,7 +80,7 @@ describe('seed policies: every retention rule is bound to a column or listed wit
   }
 
   for (const seed of SEEDS) {
-    it(`${seed.slug}: clauses the sweep does not carry out by itself are listed`, async () => {
+    it(`${seed.slug}: every clause beyond a plain period is listed with how it is carried out`, async () => {
       const loaded = await loadDataMapOrThrow(seed.datamapFile);
       const special = loaded.policy.policy.activities
         .flatMap((a) => a.retention)
