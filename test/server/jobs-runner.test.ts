@@ -374,4 +374,25 @@ describe.each(dialects.filter((d) => d === 'postgres'))('two processes on one st
       await b.stop();
     }
   });
+
+  it('hands each one-off job to one process', async () => {
+    fixture = await jobsStore(dialect);
+    const clock = testClock();
+    const count = countingJob();
+    const make = (store: typeof fixture.store) =>
+      createJobRunner({ store, clock, types: [count.type], pollSeconds: null, batchSize: 3 });
+    const a = make(fixture.store);
+    const b = make(fixture.openAnother());
+    await Promise.all([a.start(), b.start()]);
+    await Promise.all([a.whenIdle(), b.whenIdle()]);
+    try {
+      for (let n = 0; n < 20; n += 1) await (n % 2 === 0 ? a : b).enqueue('count', { n });
+      const reports = await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
+      expect(count.seen.map((s) => s.n).sort((x, y) => x - y)).toEqual([...Array(20).keys()]);
+      expect(reports.reduce((sum, r) => sum + r.runs.length, 0)).toBe(20);
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
 });
