@@ -15,6 +15,8 @@ import { exportPortableData } from '../src/engine/subject/portability.ts';
 import { isRestricted, restrictProcessing } from '../src/engine/subject/restrict.ts';
 import { refusalLabels, refusedRight } from '../src/engine/subject/right-refusal.ts';
 import type { TRightStatement } from '../src/policy/model.ts';
+import { textOf } from '../src/policy/taxonomy/labels.ts';
+import { runEngine } from '../src/requests/fulfil/run-engine.ts';
 import { JEANNE_EMAIL } from './fixtures/subject/database.ts';
 import { type Fixture, openFixture, TEST_SECRET } from './fixtures/subject/setup.ts';
 import { availableDialects } from './support/targets.ts';
@@ -125,6 +127,27 @@ for (const dialect of await availableDialects()) {
       expect(await restrictedKeys(db, 'login_events')).toEqual([]);
       expect((await restrictedKeys(db, 'invoices')).length).toBe(rowsOf('invoices'));
       expect(await isRestricted(db, 'invoices', 1)).toBe(true);
+    });
+
+    it('tells the subject, in the policy’s words, which processing a restriction did not reach', async () => {
+      const ctx = await withRights(fx.ctx, {
+        'security-logs': { restriction: { available: false, reasons: ['legal-obligation'] } },
+      });
+      const plan = await planAccess(ctx, jeanne);
+      const logs = plan.tables.find((t) => t.table === 'login_events')?.rows ?? 0;
+      const outcome = await runEngine(
+        { ...ctx, language: 'en' },
+        JEANNE_EMAIL,
+        { right: 'restriction', ground: 'accuracy-contested' },
+        'test',
+      );
+      const activity = ctx.policy.policy.activities.find((a) => a.id === 'security-logs');
+      const name = activity === undefined ? '' : textOf(activity.name, 'en');
+      const records = logs === 1 ? 'record is' : 'records are';
+      expect(outcome.summary).toContain(
+        `${logs} ${records} not concerned: this right does not apply to “${name}” (Compliance with a legal obligation).`,
+      );
+      expect(outcome.rowCounts.login_events).toBeUndefined();
     });
 
     it('restricts nothing and writes no audit entry when every table is refused', async () => {

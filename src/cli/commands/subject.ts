@@ -36,6 +36,7 @@ import { renderAccessHtml } from '../../engine/subject/render-access-html.ts';
 import {
   liftRestriction,
   RESTRICTION_GROUNDS,
+  type RestrictionRefusal,
   recordLiftNotice,
   restrictProcessing,
 } from '../../engine/subject/restrict.ts';
@@ -238,11 +239,15 @@ export function registerSubjectCommands(program: Command, setExit: (code: number
         }
         await withSubject(file, options, async (ctx, subject) => {
           const done: Record<string, Record<string, number>> = {};
-          if (options.reason !== undefined)
-            done.restricted = (await restrictProcessing(ctx, subject, options.reason)).rows;
+          let refused: readonly RestrictionRefusal[] = [];
+          if (options.reason !== undefined) {
+            const result = await restrictProcessing(ctx, subject, options.reason);
+            done.restricted = result.rows;
+            refused = result.refused;
+          }
           if (options.notify === true) done.notified = (await recordLiftNotice(ctx, subject)).rows;
           if (options.lift === true) done.lifted = (await liftRestriction(ctx, subject)).rows;
-          out.result({ ok: true, subjectRef: subject.ref, ...done });
+          out.result({ ok: true, subjectRef: subject.ref, ...done, refused });
           for (const [step, rows] of Object.entries(done)) {
             const total = Object.values(rows).reduce((n, v) => n + v, 0);
             out.line(
@@ -253,6 +258,12 @@ export function registerSubjectCommands(program: Command, setExit: (code: number
                       .map(([t, n]) => `${t} ${n}`)
                       .join(', ')})`
               }`,
+            );
+          }
+          for (const r of refused) {
+            const reasons = r.reasons.length === 0 ? '' : ` (${r.reasons.join(', ')})`;
+            out.line(
+              `not restricted: ${r.table} ${r.rows} row(s): the policy refuses '${r.right}' for activity '${r.activity}'${reasons}`,
             );
           }
         });

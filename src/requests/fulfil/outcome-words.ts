@@ -9,6 +9,8 @@ type Words = {
   readonly rectified: (columns: readonly string[], rows: number) => string;
   readonly restricted: (rows: number) => string;
   readonly objectionPending: (rows: number) => string;
+  /** Rows left as they are because the policy refuses the right for their processing. */
+  readonly notRestricted: (rows: number, activity: string, reasons: string) => string;
   readonly marketing: (added: number, erased: number) => string;
 };
 
@@ -29,6 +31,8 @@ export const OUTCOME_WORDS: Readonly<Record<Language, Words>> = {
       `Traitement limité : vos données sont conservées mais ne sont plus utilisées (${plural(rows, 'enregistrement', 'enregistrements')}). Nous vous informerons avant de lever cette limitation.`,
     objectionPending: (rows) =>
       `Opposition enregistrée : le traitement de vos données est limité (${plural(rows, 'enregistrement', 'enregistrements')}) le temps de vérifier s'il existe des motifs légitimes et impérieux (article 18, paragraphe 1, point d), du RGPD).`,
+    notRestricted: (rows, activity, reasons) =>
+      `${plural(rows, 'enregistrement n’est', 'enregistrements ne sont')} pas concerné${rows === 1 ? '' : 's'} : ce droit ne s’applique pas au traitement « ${activity} »${reasons === '' ? '' : ` (${reasons})`}.`,
     marketing: (added, erased) =>
       `Opposition à la prospection enregistrée (${plural(added, 'nouvel identifiant', 'nouveaux identifiants')} sur notre liste d'opposition) ; ${plural(erased, 'enregistrement effacé', 'enregistrements effacés')} de nos fichiers de prospection.`,
   },
@@ -46,6 +50,8 @@ export const OUTCOME_WORDS: Readonly<Record<Language, Words>> = {
       `Processing restricted: your data is kept but no longer used (${plural(rows, 'record', 'records')}). We will tell you before the restriction is lifted.`,
     objectionPending: (rows) =>
       `Objection recorded: processing of your data is restricted (${plural(rows, 'record', 'records')}) while we verify whether compelling legitimate grounds exist (Article 18(1)(d) GDPR).`,
+    notRestricted: (rows, activity, reasons) =>
+      `${plural(rows, 'record is', 'records are')} not concerned: this right does not apply to “${activity}”${reasons === '' ? '' : ` (${reasons})`}.`,
     marketing: (added, erased) =>
       `Objection to direct marketing recorded (${plural(added, 'new identifier', 'new identifiers')} on our suppression list); ${plural(erased, 'record', 'records')} erased from our marketing files.`,
   },

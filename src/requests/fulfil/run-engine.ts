@@ -30,7 +30,10 @@ import {
   type Subject,
   type SubjectContext,
 } from '../../engine/subject/index.ts';
+import type { RestrictionRefusal } from '../../engine/subject/restrict.ts';
+import { refusalLabels } from '../../engine/subject/right-refusal.ts';
 import { isRegistreError, RegistreError } from '../../errors/registry.ts';
+import { textOf } from '../../policy/taxonomy/labels.ts';
 import type { ExportFile } from '../exports/create-export.ts';
 import type { TFulfilment } from './fulfilment-input.ts';
 import { OUTCOME_WORDS } from './outcome-words.ts';
@@ -46,6 +49,22 @@ export interface EngineOutcome {
 }
 
 const sum = (counts: Readonly<Record<string, number>>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/** One sentence per table the policy kept out of a restriction or objection, with its reasons. */
+function refusedWords(ctx: SubjectContext, refused: readonly RestrictionRefusal[]): string[] {
+  const words = OUTCOME_WORDS[ctx.language];
+  return refused
+    .filter((r) => r.rows > 0)
+    .map((r) => {
+      const activity = ctx.policy.policy.activities.find((a) => a.id === r.activity);
+      const name = activity === undefined ? r.activity : textOf(activity.name, ctx.language);
+      return words.notRestricted(
+        r.rows,
+        name,
+        refusalLabels(ctx.policy.taxonomy, r, ctx.language).join(', '),
+      );
+    });
+}
 
 function csvFiles(files: Map<string, string>): ExportFile[] {
   return [...files].map(([name, content]) => ({ name, mediaType: 'text/csv; charset=utf-8', content }));
@@ -159,7 +178,7 @@ export async function runEngine(
       return {
         subjectFound: true,
         rowCounts: { ...result.rows },
-        summary: [words.restricted(sum(result.rows))],
+        summary: [words.restricted(sum(result.rows)), ...refusedWords(ctx, result.refused)],
         files: [],
       };
     }
@@ -168,7 +187,7 @@ export async function runEngine(
       return {
         subjectFound: true,
         rowCounts: { ...result.rows },
-        summary: [words.objectionPending(sum(result.rows))],
+        summary: [words.objectionPending(sum(result.rows)), ...refusedWords(ctx, result.refused)],
         files: [],
       };
     }
