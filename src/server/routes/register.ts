@@ -45,11 +45,9 @@ export const registerRoutes: RouteModule = (app, ctx) => {
           '`record` picks the controller record (Art 30(1)), the processor record (Art 30(2)) or both (CSV/JSON/HTML only; the DPV export always holds every activity). Answers as an attachment; the CSV starts with a UTF-8 byte order mark so spreadsheets read its accents.',
         querystring: ZRegisterQuery,
         response: {
-          200: z
-            .string()
-            .meta({
-              description: 'The register file (text/csv, application/json, text/html, application/ld+json)',
-            }),
+          200: z.string().meta({
+            description: 'The register file (text/csv, application/json, text/html, application/ld+json)',
+          }),
         },
       },
     },
