@@ -6,6 +6,7 @@
  * that SQLite upgrades to a write lock at once and PostgreSQL/MariaDB lock the row.
  */
 
+import { PostgresAdapter, sql } from 'kysely';
 import type { AnyDb } from '../engine/db/types.ts';
 import { RegistreError } from '../errors/registry.ts';
 import { hashEntry } from './hash-entry.ts';
@@ -34,6 +35,8 @@ export interface AppendResult {
 }
 
 const COLUMNS = 12;
+/** Rows per PostgreSQL `insert … select from unnest(…)` statement (12 array parameters each). */
+const PG_ROWS_PER_STATEMENT = 1000;
 
 /**
  * Append `events` in order. Must run inside a transaction (`db.transaction().execute(trx => …)`).
@@ -80,13 +83,48 @@ export async function appendAudit(
     rows.push({ ...partial, hash });
     prev = hash;
   }
-  const chunk = Math.max(1, Math.min(1000, Math.floor((options.maxParameters ?? 999) / COLUMNS)));
-  for (let i = 0; i < rows.length; i += chunk) {
-    await trx
-      .insertInto(AUDIT_TABLE)
-      .values(rows.slice(i, i + chunk))
-      .execute();
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    for (let i = 0; i < rows.length; i += PG_ROWS_PER_STATEMENT) {
+      await insertUnnest(trx, rows.slice(i, i + PG_ROWS_PER_STATEMENT));
+    }
+  } else {
+    const chunk = Math.max(1, Math.min(1000, Math.floor((options.maxParameters ?? 999) / COLUMNS)));
+    for (let i = 0; i < rows.length; i += chunk) {
+      await trx
+        .insertInto(AUDIT_TABLE)
+        .values(rows.slice(i, i + chunk))
+        .execute();
+    }
   }
   await trx.updateTable(AUDIT_HEAD_TABLE).set({ seq, hash: prev }).where('id', '=', 1).execute();
   return { firstSeq: Number(head.seq) + 1, lastSeq: seq, hash: prev };
+}
+
+/**
+ * PostgreSQL: one statement with one array parameter per column. Parsing and planning a
+ * 12-parameters-per-row VALUES list costs far more than the insert itself (bench/PROFILE.md);
+ * `unnest` zips the arrays back into rows, and assignment casts store the same values.
+ */
+async function insertUnnest(trx: AnyDb, rows: readonly AuditRow[]): Promise<void> {
+  const column = <K extends keyof AuditRow>(key: K): AuditRow[K][] => rows.map((row) => row[key]);
+  await trx
+    .insertInto(AUDIT_TABLE)
+    .columns([
+      'seq',
+      'at',
+      'actor',
+      'operation',
+      'subject_ref',
+      'tables',
+      'row_counts',
+      'reason',
+      'run_id',
+      'details',
+      'prev_hash',
+      'hash',
+    ])
+    .expression(
+      sql`select * from unnest(${column('seq')}::bigint[], ${column('at')}::text[], ${column('actor')}::text[], ${column('operation')}::text[], ${column('subject_ref')}::text[], ${column('tables')}::text[], ${column('row_counts')}::text[], ${column('reason')}::text[], ${column('run_id')}::text[], ${column('details')}::text[], ${column('prev_hash')}::text[], ${column('hash')}::text[])`,
+    )
+    .execute();
 }

@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { availableDialects, type IsolatedTarget, isolatedTarget } from '../../test/support/targets.ts';
+import { type AuditEvent, appendAudit } from './append-audit.ts';
+import { hashEntry } from './hash-entry.ts';
+import { AUDIT_HEAD_TABLE, AUDIT_TABLE, ensureAuditSchema, GENESIS_HASH } from './schema.ts';
+import { verifyAudit } from './verify-audit.ts';
+
+/** Text that array literals, JSON and SQL quoting could each mangle. */
+const AWKWARD = [
+  '',
+  'NULL',
+  'null',
+  '"quoted"',
+  "it's",
+  'back\\slash',
+  '{a,b}',
+  'a,b',
+  ' lead',
+  'trail ',
+  'line\nbreak',
+  'tab\t',
+  'é ü ß 🙂',
+  '()',
+];
+
+const events: AuditEvent[] = AWKWARD.map((text, i) => ({
+  actor: `user:${text}`,
+  operation: i % 2 === 0 ? 'retention.delete' : 'subject.access',
+  subjectRef: i % 3 === 0 ? null : `subj_${text}`,
+  tables: [text, 'payments'],
+  rowCounts: { [text]: i },
+  reason: text,
+  runId: i % 2 === 0 ? null : `run ${text}`,
+  details: { text, i },
+}));
+
+for (const dialect of await availableDialects()) {
+  describe(`appendAudit stores what it hashed on ${dialect}`, () => {
+    let iso: IsolatedTarget;
+    beforeEach(async () => {
+      iso = await isolatedTarget(dialect);
+      await ensureAuditSchema(iso.target.db);
+    });
+    afterEach(async () => {
+      await iso?.dispose();
+    });
+
+    it('keeps every field exactly, chains the hashes and moves the head', async () => {
+      const db = iso.target.db;
+      const clock = () => new Date('2025-06-15T08:00:00.000Z');
+      const maxParameters = iso.target.adapter.maxParameters;
+      const first = await db
+        .transaction()
+        .execute((trx) => appendAudit(trx, events, { clock, maxParameters }));
+      // A second batch larger than one statement, to cross the chunk boundaries.
+      const many = Array.from({ length: 2100 }, (_, i) => events[i % events.length] as AuditEvent);
+      const second = await db
+        .transaction()
+        .execute((trx) => appendAudit(trx, many, { clock, maxParameters }));
+      expect(first).toMatchObject({ firstSeq: 1, lastSeq: events.length });
+      expect(second).toMatchObject({ firstSeq: events.length + 1, lastSeq: events.length + many.length });
+
+      const stored = await db.selectFrom(AUDIT_TABLE).selectAll().orderBy('seq').execute();
+      const all = [...events, ...many];
+      expect(stored).toHaveLength(all.length);
+      let prev = GENESIS_HASH;
+      stored.forEach((row, i) => {
+        const event = all[i] as AuditEvent;
+        const expected = {
+          seq: i + 1,
+          at: '2025-06-15T08:00:00.000Z',
+          actor: event.actor,
+          operation: event.operation,
+          subject_ref: event.subjectRef ?? null,
+          tables: JSON.stringify(event.tables ?? []),
+          row_counts: JSON.stringify(event.rowCounts ?? {}),
+          reason: event.reason,
+          run_id: event.runId ?? null,
+          details: JSON.stringify(event.details ?? {}),
+          prev_hash: prev,
+        };
+        const hash = hashEntry(expected);
+        expect({ ...row, seq: Number(row.seq) }).toEqual({ ...expected, hash });
+        prev = hash;
+      });
+      const head = await db.selectFrom(AUDIT_HEAD_TABLE).selectAll().executeTakeFirstOrThrow();
+      expect({ seq: Number(head.seq), hash: head.hash }).toEqual({ seq: all.length, hash: prev });
+      expect(second.hash).toBe(prev);
+      const verification = await verifyAudit(db);
+      expect(verification.ok).toBe(true);
+      expect(verification.entries).toBe(all.length);
+    });
+  });
+}
