@@ -73,7 +73,7 @@ describe('benchmark harness: the sweep baseline must end identical to the engine
     expect(figures.auditEntries).toBeGreaterThan(0);
   });
 
-  it('compares every column: one changed value in a table no step touches is a difference', async () => {
+  it('compares every column: one changed value in a row the sweep keeps is a difference', async () => {
     const copy = await twoCopies();
     expect(
       Object.values(await workspace.differences(copy.engineCopy, copy.handCopy)).every((n) => n === 0),
