@@ -16,7 +16,7 @@ import {
   anonymisesPerRow,
   batchEffectQuery,
   readRowsQuery,
-  rowUpdateQuery,
+  rowsUpdateQuery,
   selectBatchQuery,
 } from './sweep-statements.ts';
 import type { DryRun, PlannedStatement } from './types.ts';
@@ -56,12 +56,20 @@ function stepStatements(target: TargetDb, step: StepSpec, batchSize: number, act
   if (step.effect === 'anonymise' && anonymisesPerRow(step)) {
     out.push(statement('read the values to anonymise', readRowsQuery(db, step, [BATCH_KEYS]).compile()));
     const values: Record<string, unknown> = {};
+    const same: Record<string, unknown> = {};
     for (const [column, method] of anonymiseColumns(step)) {
-      values[column] =
-        typeof method === 'object' ? method.value : method === 'null' ? null : `<${method} of ${column}>`;
+      if (typeof method === 'object' || method === 'null')
+        same[column] = typeof method === 'object' ? method.value : null;
+      else values[column] = `<${method} of ${column}>`;
     }
-    if (step.anonymise !== undefined) values[step.anonymise.marker] = time;
-    out.push(statement('anonymise each row', rowUpdateQuery(db, step, '<key>', values).compile()));
+    if (step.anonymise !== undefined) same[step.anonymise.marker] = time;
+    const rows = [{ key: '<key>', values }];
+    out.push(
+      statement(
+        "anonymise the rows read, each value computed in JavaScript and set by key (one statement per batch, split when it would exceed the dialect's bound parameters)",
+        rowsUpdateQuery(db, step, rows, Object.keys(values), same).compile(),
+      ),
+    );
   } else {
     out.push(statement(`${step.effect} the batch`, batchEffectQuery(db, step, [BATCH_KEYS], time).compile()));
   }

@@ -7,7 +7,12 @@
 import { sql } from 'kysely';
 import type { TDataMap } from '../../datamap/model.ts';
 import type { AnyDb, DialectAdapter, SchemaInfo } from '../db/types.ts';
-import { type AnonymisedValue, type AnonymiseMethod, anonymiseValue } from '../subject/anonymise-value.ts';
+import {
+  type AnonymisedValue,
+  type AnonymiseMethod,
+  anonymiseValue,
+  type ColumnFacts,
+} from '../subject/anonymise-value.ts';
 import { dueCondition, type StepSpec } from './build-steps.ts';
 import { allOf, isNull, rootScope } from './sql-conditions.ts';
 
@@ -96,6 +101,46 @@ export function rowUpdateQuery(db: AnyDb, step: StepSpec, key: unknown, values: 
     .where(allOf([isNull(marker)])(rootScope(step.table)));
 }
 
+/** One row's computed values, by column (the per-row anonymised columns only). */
+export interface RowValues {
+  readonly key: unknown;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Many rows' anonymisation in one statement, with the same effect as one `rowUpdateQuery` per
+ * row: `update t set c = case key when ? then ? … else c end, …, <same-for-all> = ?, marker = ?
+ * where key in (…) and marker is null`. `same` holds the columns whose value is the same for
+ * every row (null, constant) and the marker, set last. The `else c` never applies (every key of
+ * the `in` list has its `when`); it gives PostgreSQL the column's type for the bound values.
+ */
+export function rowsUpdateQuery(
+  db: AnyDb,
+  step: StepSpec,
+  rows: readonly RowValues[],
+  perRow: readonly string[],
+  same: Record<string, unknown>,
+) {
+  const marker = step.anonymise?.marker ?? '';
+  const key = keyRef(step);
+  const set: Record<string, unknown> = {};
+  for (const column of perRow) {
+    const ref = sql.ref(`${step.table}.${column}`);
+    const whens = rows.map((row) => sql`when ${row.key} then ${row.values[column]}`);
+    set[column] = sql`case ${key} ${sql.join(whens, sql` `)} else ${ref} end`;
+  }
+  Object.assign(set, same);
+  return db
+    .updateTable(step.table)
+    .set(set)
+    .where(
+      key,
+      'in',
+      rows.map((row) => row.key),
+    )
+    .where(allOf([isNull(marker)])(rootScope(step.table)));
+}
+
 export interface EffectContext {
   readonly adapter: DialectAdapter;
   readonly schema: SchemaInfo;
@@ -112,6 +157,30 @@ function bindValue(adapter: DialectAdapter, value: AnonymisedValue): unknown {
   return value;
 }
 
+/** How each anonymised column of a step is computed (column facts looked up once per batch). */
+interface ColumnPlan {
+  readonly column: string;
+  readonly method: AnonymiseMethod;
+  readonly facts: ColumnFacts;
+}
+
+function columnPlans(step: StepSpec, context: EffectContext): ColumnPlan[] {
+  const info = context.schema.tables.get(step.table);
+  return anonymiseColumns(step).map(([column, method]) => ({
+    column,
+    method,
+    facts: {
+      dataType: info?.columns.find((c) => c.name === column)?.dataType ?? '',
+      category: context.datamap.tables[step.table]?.columns[column]?.category,
+    },
+  }));
+}
+
+function anonymisedValue(plan: ColumnPlan, row: Record<string, unknown>, context: EffectContext): unknown {
+  const value = isPerRow(plan.method) ? row[plan.column] : null;
+  return bindValue(context.adapter, anonymiseValue(plan.method, value, plan.facts, context.secret ?? ''));
+}
+
 /** The new values of one row (listed columns and marker). */
 export function anonymisedRow(
   step: StepSpec,
@@ -120,16 +189,52 @@ export function anonymisedRow(
 ): Record<string, unknown> {
   const marker = step.anonymise?.marker ?? '';
   const set: Record<string, unknown> = { [marker]: context.adapter.timeParam(context.at) };
-  const info = context.schema.tables.get(step.table);
-  for (const [column, method] of anonymiseColumns(step)) {
-    const facts = {
-      dataType: info?.columns.find((c) => c.name === column)?.dataType ?? '',
-      category: context.datamap.tables[step.table]?.columns[column]?.category,
-    };
-    const value = isPerRow(method) ? row[column] : null;
-    set[column] = bindValue(context.adapter, anonymiseValue(method, value, facts, context.secret ?? ''));
-  }
+  for (const plan of columnPlans(step, context)) set[plan.column] = anonymisedValue(plan, row, context);
   return set;
+}
+
+/**
+ * Anonymises the rows read, `rowsUpdateQuery` by chunks that keep within the dialect's bound
+ * parameters. Row by row (`rowUpdateQuery`) only when the key column is itself anonymised (MySQL
+ * assigns left to right, so the `case` on the key would read the new key).
+ */
+async function anonymiseRows(
+  trx: AnyDb,
+  step: StepSpec,
+  rows: readonly Record<string, unknown>[],
+  context: EffectContext,
+): Promise<number> {
+  const plans = columnPlans(step, context);
+  const marker = step.anonymise?.marker ?? '';
+  const time = context.adapter.timeParam(context.at);
+  let changed = 0;
+  if (plans.some((plan) => plan.column === step.key || plan.column === marker)) {
+    for (const row of rows) {
+      const values = anonymisedRow(step, row, context);
+      const result = await rowUpdateQuery(trx, step, row[KEY], values).executeTakeFirst();
+      changed += Number(result.numUpdatedRows);
+    }
+    return changed;
+  }
+  const perRow = plans.filter((plan) => isPerRow(plan.method));
+  const same: Record<string, unknown> = {};
+  for (const plan of plans)
+    if (!isPerRow(plan.method)) same[plan.column] = anonymisedValue(plan, {}, context);
+  same[marker] = time;
+  // Per row: its key in the `in` list, and a key and a value in each column's `case`.
+  const fixed = Object.keys(same).length;
+  const chunk = Math.max(1, Math.floor((context.adapter.maxParameters - fixed) / (1 + 2 * perRow.length)));
+  for (let start = 0; start < rows.length; start += chunk) {
+    const slice = rows.slice(start, start + chunk).map((row): RowValues => {
+      const values: Record<string, unknown> = {};
+      for (const plan of perRow) values[plan.column] = anonymisedValue(plan, row, context);
+      return { key: row[KEY], values };
+    });
+    const columns = perRow.map((plan) => plan.column);
+    const result = await rowsUpdateQuery(trx, step, slice, columns, same).executeTakeFirst();
+    changed += Number(result.numUpdatedRows);
+  }
+  return changed;
 }
 
 /** Applies the step's effect to `keys` (all in the caller's transaction); returns the rows changed. */
@@ -149,11 +254,5 @@ export async function applyEffect(
     return Number((result as { numUpdatedRows: bigint }).numUpdatedRows);
   }
   const rows = (await readRowsQuery(trx, step, keys).execute()) as Record<string, unknown>[];
-  let changed = 0;
-  for (const row of rows) {
-    const values = anonymisedRow(step, row, context);
-    const result = await rowUpdateQuery(trx, step, row[KEY], values).executeTakeFirst();
-    changed += Number(result.numUpdatedRows);
-  }
-  return changed;
+  return rows.length === 0 ? 0 : anonymiseRows(trx, step, rows, context);
 }
