@@ -194,6 +194,15 @@ export function anonymisedRow(
 }
 
 /**
+ * Rows per `rowsUpdateQuery` beyond the parameter limit. SQLite tests a `case`'s `when`s one by
+ * one for every row, so the cost of one statement grows with the square of its rows: 20 000 rows
+ * in batches of 1 000 took 2.4 s at 1 000 rows per statement, 0.36 s at 50 (two generalised
+ * columns). PostgreSQL and MariaDB were as fast or faster with whole batches (1.1 to 1.3 s and
+ * 0.8 s) and have no cap.
+ */
+const ROWS_PER_STATEMENT_CAP: Partial<Record<DialectAdapter['name'], number>> = { sqlite: 50 };
+
+/**
  * Anonymises the rows read, `rowsUpdateQuery` by chunks that keep within the dialect's bound
  * parameters. Row by row (`rowUpdateQuery`) only when the key column is itself anonymised (MySQL
  * assigns left to right, so the `case` on the key would read the new key).
@@ -223,7 +232,8 @@ async function anonymiseRows(
   same[marker] = time;
   // Per row: its key in the `in` list, and a key and a value in each column's `case`.
   const fixed = Object.keys(same).length;
-  const chunk = Math.max(1, Math.floor((context.adapter.maxParameters - fixed) / (1 + 2 * perRow.length)));
+  const byParams = Math.floor((context.adapter.maxParameters - fixed) / (1 + 2 * perRow.length));
+  const chunk = Math.max(1, Math.min(ROWS_PER_STATEMENT_CAP[context.adapter.name] ?? byParams, byParams));
   for (let start = 0; start < rows.length; start += chunk) {
     const slice = rows.slice(start, start + chunk).map((row): RowValues => {
       const values: Record<string, unknown> = {};
