@@ -188,11 +188,12 @@ function isNameInitial(code: number): boolean {
  * Every detector that accepts `value`. Routes on cheap features first (an `@`, a `:`, only
  * digits…) so that most values meet one or two detectors at most.
  *
- * On the remaining values each detector is skipped when a necessary condition of its own
- * expressions fails (the detectors themselves are unchanged, so results are too; a property
+ * On digit strings, phone, IMEI and card are skipped on the digit count they check themselves,
+ * nir and date on the first characters (below). On the remaining values each detector is skipped
+ * when a necessary condition of its own expressions fails (the detectors themselves are unchanged, so results are too; a property
  * test in detectors.test.ts compares with the unfiltered loop):
  * - `iban`: the compact form needs two digits after the country code: a digit somewhere;
- * - `date`: both forms start with two digits;
+ * - `date`: both forms start with two digits (and are at least 10 characters long);
  * - `person-name`: both forms start with [A-ZÀ-Ý] and allow no digit;
  * - `postal-address`: every street and postcode form needs a digit and a `\s` character;
  * - `nir`: the compact form starts with 1 or 2, and the value is trimmed, so the value does;
@@ -209,12 +210,16 @@ export function detect(value: string): DetectorId[] {
   const digits = digitsOnly(v.startsWith('+') ? v.slice(1) : v);
   if (digits !== null) {
     // Only digits and separators: phone, card, IMEI, NIR (digits only) or an IPv4 address.
+    // `digits` is what phone counts, and (without a leading +) what IMEI and card count.
+    const c0 = v.charCodeAt(0);
+    const plus = c0 === 43;
+    const count = digits.length;
     if (v.includes('.') && DETECTORS.ipv4(v)) out.push('ipv4');
-    if (DETECTORS.phone(v)) out.push('phone');
-    if (DETECTORS.imei(v)) out.push('imei');
-    else if (DETECTORS['payment-card'](v)) out.push('payment-card');
-    if (DETECTORS.nir(v)) out.push('nir');
-    if (DETECTORS.date(v)) out.push('date');
+    if (count >= 9 && count <= 15 && DETECTORS.phone(v)) out.push('phone');
+    if (!plus && count === 15 && DETECTORS.imei(v)) out.push('imei');
+    else if (!plus && count >= 13 && count <= 19 && DETECTORS['payment-card'](v)) out.push('payment-card');
+    if ((c0 === 49 || c0 === 50) && DETECTORS.nir(v)) out.push('nir');
+    if (v.length >= 10 && isDigit(c0) && isDigit(v.charCodeAt(1)) && DETECTORS.date(v)) out.push('date');
     return out;
   }
   let hasDigit = false;
