@@ -28,6 +28,25 @@ export function databaseUrlOfMap(mapFile: string, url: string): string {
   return url;
 }
 
+/**
+ * The database a command acts on: `--db`, else the map's `database` (relative to the map file);
+ * a usage error when neither is given.
+ */
+export function targetUrlOf(
+  mapFile: string,
+  dbOption: string | undefined,
+  mapDatabase: string | undefined,
+): string {
+  const url = dbOption ?? (mapDatabase === undefined ? undefined : databaseUrlOfMap(mapFile, mapDatabase));
+  if (url === undefined) {
+    throw new RegistreError(
+      'REG_ERR_CLI_USAGE',
+      `${mapFile}: no database: give --db <url> or set 'database' in the map`,
+    );
+  }
+  return url;
+}
+
 /** Parses a positive whole number option, or throws a usage error naming the option. */
 export function positiveInteger(name: string, value: string): number {
   const parsed = Number(value);

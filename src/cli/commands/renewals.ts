@@ -9,9 +9,8 @@ import { loadSecret } from '../../config/secret.ts';
 import { loadEngineContext } from '../../engine/load-context.ts';
 import { planRenewals } from '../../engine/sweep/plan-renewals.ts';
 import { groupDigits } from '../../engine/sweep/render-plan.ts';
-import { RegistreError } from '../../errors/registry.ts';
 import { createOutput } from '../output.ts';
-import { connectTarget, databaseUrlOfMap } from './datamap.ts';
+import { connectTarget, targetUrlOf } from './datamap.ts';
 import { parseToday } from './sweep.ts';
 
 interface RenewalsCommandOptions {
@@ -37,15 +36,7 @@ export function registerRenewalsCommand(program: Command, setExit: (code: number
       const out = createOutput(Boolean(program.opts<{ json?: boolean }>().json));
       const today = parseToday(options.today);
       const context = await loadEngineContext(file);
-      const mapUrl = context.datamap.database;
-      const url = options.db ?? (mapUrl === undefined ? undefined : databaseUrlOfMap(file, mapUrl));
-      if (url === undefined) {
-        throw new RegistreError(
-          'REG_ERR_CLI_USAGE',
-          `${file}: no database: give --db <url> or set 'database' in the map`,
-        );
-      }
-      const target = await connectTarget(url);
+      const target = await connectTarget(targetUrlOf(file, options.db, context.datamap.database));
       try {
         const report = await planRenewals(target, context, {
           today,

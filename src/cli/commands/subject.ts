@@ -42,7 +42,7 @@ import {
 } from '../../engine/subject/restrict.ts';
 import { RegistreError } from '../../errors/registry.ts';
 import { createOutput, type Output } from '../output.ts';
-import { connectTarget, databaseUrlOfMap } from './datamap.ts';
+import { connectTarget, targetUrlOf } from './datamap.ts';
 
 interface SubjectOptions {
   readonly email?: string;
@@ -77,11 +77,7 @@ async function withSubject(
 ): Promise<void> {
   const query = subjectQueryOf(options);
   const loaded = await loadDataMapOrThrow(file);
-  const url =
-    options.db ??
-    (loaded.datamap.database === undefined ? undefined : databaseUrlOfMap(file, loaded.datamap.database));
-  if (url === undefined) throw usage(`${file}: no database: give --db <url> or set 'database' in the map`);
-  const target = await connectTarget(url);
+  const target = await connectTarget(targetUrlOf(file, options.db, loaded.datamap.database));
   try {
     const ctx = await createSubjectContext({
       target,

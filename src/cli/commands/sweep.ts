@@ -15,7 +15,7 @@ import { planSweep } from '../../engine/sweep/plan-sweep.ts';
 import { groupDigits, renderDryRun, renderPlan, summarisePlan } from '../../engine/sweep/render-plan.ts';
 import { RegistreError } from '../../errors/registry.ts';
 import { createOutput, type Output } from '../output.ts';
-import { connectTarget, databaseUrlOfMap, positiveInteger } from './datamap.ts';
+import { connectTarget, positiveInteger, targetUrlOf } from './datamap.ts';
 
 interface SweepCommandOptions {
   readonly db?: string;
@@ -120,15 +120,7 @@ export function registerSweepCommand(program: Command, setExit: (code: number) =
       const today = parseToday(options.today);
       const batchSize = positiveInteger('--batch-size', options.batchSize);
       const context = await loadEngineContext(file);
-      const mapUrl = context.datamap.database;
-      const url = options.db ?? (mapUrl === undefined ? undefined : databaseUrlOfMap(file, mapUrl));
-      if (url === undefined) {
-        throw new RegistreError(
-          'REG_ERR_CLI_USAGE',
-          `${file}: no database: give --db <url> or set 'database' in the map`,
-        );
-      }
-      const target = await connectTarget(url);
+      const target = await connectTarget(targetUrlOf(file, options.db, context.datamap.database));
       try {
         if (options.execute === true) {
           const result = await execute(out, target, context, today, batchSize);
