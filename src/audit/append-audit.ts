@@ -6,7 +6,13 @@
  * that SQLite upgrades to a write lock at once and PostgreSQL/MariaDB lock the row.
  */
 
-import { CompiledQuery, PostgresAdapter, SqliteAdapter, sql } from 'kysely';
+import {
+  CompiledQuery,
+  type DialectAdapter as KyselyAdapter,
+  PostgresAdapter,
+  SqliteAdapter,
+  sql,
+} from 'kysely';
 import type { AnyDb } from '../engine/db/types.ts';
 import { RegistreError } from '../errors/registry.ts';
 import { hashEntry } from './hash-entry.ts';
@@ -68,13 +74,8 @@ export async function appendAudit(
       throw new RegistreError('REG_ERR_INTERNAL', `unknown audit operation "${String(event.operation)}"`);
     }
   }
-  // Take the write lock first, then read the head.
-  await trx.updateTable(AUDIT_HEAD_TABLE).set({ id: 1 }).where('id', '=', 1).execute();
-  const head = await trx
-    .selectFrom(AUDIT_HEAD_TABLE)
-    .select(['seq', 'hash'])
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
+  const adapter = trx.getExecutor().adapter;
+  const head = await lockHead(trx, adapter);
   let seq = Number(head.seq);
   let prev = String(head.hash);
   if (events.length === 0) return { firstSeq: seq + 1, lastSeq: seq, hash: prev };
@@ -99,12 +100,15 @@ export async function appendAudit(
     rows.push({ ...partial, hash });
     prev = hash;
   }
-  const adapter = trx.getExecutor().adapter;
   if (adapter instanceof PostgresAdapter) {
+    // The last statement also moves the head: one round trip fewer per append.
     for (let i = 0; i < rows.length; i += PG_ROWS_PER_STATEMENT) {
-      await insertUnnest(trx, rows.slice(i, i + PG_ROWS_PER_STATEMENT));
+      const last = i + PG_ROWS_PER_STATEMENT >= rows.length;
+      await insertUnnest(trx, rows.slice(i, i + PG_ROWS_PER_STATEMENT), last ? { seq, hash: prev } : null);
     }
-  } else if (adapter instanceof SqliteAdapter) {
+    return { firstSeq: Number(head.seq) + 1, lastSeq: seq, hash: prev };
+  }
+  if (adapter instanceof SqliteAdapter) {
     const chunk = Math.max(
       1,
       Math.min(SQLITE_ROWS_PER_STATEMENT, Math.floor((options.maxParameters ?? 999) / COLUMNS)),
@@ -130,15 +134,48 @@ export async function appendAudit(
  * 12-parameters-per-row VALUES list costs far more than the insert itself (bench/PROFILE.md);
  * `unnest` zips the arrays back into rows, and assignment casts store the same values.
  */
-async function insertUnnest(trx: AnyDb, rows: readonly AuditRow[]): Promise<void> {
+async function insertUnnest(
+  trx: AnyDb,
+  rows: readonly AuditRow[],
+  newHead: { readonly seq: number; readonly hash: string } | null,
+): Promise<void> {
   const column = <K extends keyof AuditRow>(key: K): AuditRow[K][] => rows.map((row) => row[key]);
-  await trx
-    .insertInto(AUDIT_TABLE)
-    .columns([...COLUMN_NAMES])
-    .expression(
-      sql`select * from unnest(${column('seq')}::bigint[], ${column('at')}::text[], ${column('actor')}::text[], ${column('operation')}::text[], ${column('subject_ref')}::text[], ${column('tables')}::text[], ${column('row_counts')}::text[], ${column('reason')}::text[], ${column('run_id')}::text[], ${column('details')}::text[], ${column('prev_hash')}::text[], ${column('hash')}::text[])`,
-    )
-    .execute();
+  const insert = sql`insert into ${sql.table(AUDIT_TABLE)} (${sql.join(COLUMN_NAMES.map((c) => sql.ref(c)))})
+    select * from unnest(${column('seq')}::bigint[], ${column('at')}::text[], ${column('actor')}::text[], ${column('operation')}::text[], ${column('subject_ref')}::text[], ${column('tables')}::text[], ${column('row_counts')}::text[], ${column('reason')}::text[], ${column('run_id')}::text[], ${column('details')}::text[], ${column('prev_hash')}::text[], ${column('hash')}::text[])`;
+  if (newHead === null) {
+    await insert.execute(trx);
+    return;
+  }
+  // A data-modifying CTE runs to completion whether or not its result is read.
+  await sql`with inserted as (${insert})
+    update ${sql.table(AUDIT_HEAD_TABLE)} set seq = ${newHead.seq}, hash = ${newHead.hash} where id = 1`.execute(
+    trx,
+  );
+}
+
+/**
+ * Lock the head row and read it in one statement. SQLite takes its write lock with the update
+ * (a deferred transaction would otherwise hold only a read lock); PostgreSQL and MariaDB lock the
+ * row with `for update`. Concurrent appenders wait here, so the chain never forks.
+ */
+async function lockHead(
+  trx: AnyDb,
+  adapter: KyselyAdapter,
+): Promise<{ seq: number | string | bigint; hash: string }> {
+  if (adapter instanceof SqliteAdapter) {
+    return trx
+      .updateTable(AUDIT_HEAD_TABLE)
+      .set({ id: 1 })
+      .where('id', '=', 1)
+      .returning(['seq', 'hash'])
+      .executeTakeFirstOrThrow();
+  }
+  return trx
+    .selectFrom(AUDIT_HEAD_TABLE)
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
 }
 
 /** SQL text of a SQLite insert of `count` rows, kept per count: only the parameters change. */

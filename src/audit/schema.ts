@@ -2,7 +2,7 @@
  * The audit trail lives in the organisation's own database, next to the data it describes, so
  * that every effect and its entry commit in the same transaction.
  */
-import { sql } from 'kysely';
+import { SqliteAdapter, sql } from 'kysely';
 import type { AnyDb } from '../engine/db/types.ts';
 
 export const AUDIT_TABLE = 'registre_audit';
@@ -27,10 +27,13 @@ export interface AuditRow {
 
 /** Create the audit tables when absent (idempotent). */
 export async function ensureAuditSchema(db: AnyDb): Promise<void> {
+  // On SQLite, `integer primary key` makes seq the rowid (64-bit): no separate index to maintain
+  // on every append. Trails created before keep `bigint`; both read and verify the same.
+  const seqType = db.getExecutor().adapter instanceof SqliteAdapter ? 'integer' : 'bigint';
   await db.schema
     .createTable(AUDIT_TABLE)
     .ifNotExists()
-    .addColumn('seq', 'bigint', (c) => c.primaryKey())
+    .addColumn('seq', seqType, (c) => c.primaryKey())
     .addColumn('at', 'varchar(32)', (c) => c.notNull())
     .addColumn('actor', 'varchar(200)', (c) => c.notNull())
     .addColumn('operation', 'varchar(100)', (c) => c.notNull())
