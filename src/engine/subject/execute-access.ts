@@ -7,7 +7,7 @@ import { appendAudit } from '../../audit/append-audit.ts';
 import type { SubjectContext } from './context.ts';
 import type { Subject } from './find-subject.ts';
 import { type AccessColumn, accessColumns } from './plan-access.ts';
-import { type PlainRow, readSubjectRows, restrictedAmong } from './read-rows.ts';
+import { type PlainRow, readSubjectRowsWithRestrictions } from './read-rows.ts';
 import { subjectTables } from './subject-tables.ts';
 
 export interface AccessTable {
@@ -47,20 +47,19 @@ export async function executeAccess(
     const out: AccessTable[] = [];
     for (const scope of scopes) {
       const columns = accessColumns(ctx, scope);
-      const rows = await readSubjectRows(
+      const { rows, restrictedKeys } = await readSubjectRowsWithRestrictions(
         trx,
         ctx,
         scope,
         columns.map((c) => c.name),
       );
-      const keys = rows.map((row) => String(row[scope.mapping.key]));
       out.push({
         table: scope.table,
         key: scope.mapping.key,
         activities: scope.mapping.activities,
         columns,
         rows,
-        restrictedKeys: await restrictedAmong(trx, scope.table, keys),
+        restrictedKeys,
       });
     }
     await appendAudit(
