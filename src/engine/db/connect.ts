@@ -14,6 +14,7 @@ import { RegistreError } from '../../errors/registry.ts';
 import { mysqlAdapter } from './dialects/mysql/adapter.ts';
 import { postgresAdapter } from './dialects/postgres/adapter.ts';
 import { sqliteAdapter } from './dialects/sqlite/adapter.ts';
+import { statementCachingDatabase } from './dialects/sqlite/statement-cache.ts';
 import type { AnyDb, DialectName, TargetDb } from './types.ts';
 
 export interface ParsedUrl {
@@ -56,7 +57,8 @@ export function openTarget(url: string, options: { readonly poolSize?: number } 
     database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
-    db = new Kysely({ dialect: new SqliteDialect({ database }) });
+    // Kysely prepares every query afresh; the wrapper reuses statements for identical SQL.
+    db = new Kysely({ dialect: new SqliteDialect({ database: statementCachingDatabase(database) }) });
   } else if (parsed.dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: parsed.location, max: options.poolSize ?? 4 });
     // Day boundaries are UTC: a session time zone would shift date-to-timestamp casts.
