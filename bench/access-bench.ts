@@ -2,8 +2,10 @@
  * Benchmark 2: subject access latency. For each randomly chosen person (a customer contact, a
  * debtor or a prospect, by key), the engine (`findSubject` by key, then `executeAccess`: rows of
  * every mapped table reached from the identity row, restriction flags, one audit entry, one
- * transaction) against hand-written queries fetching the same rows. The two alternate on each
- * subject; both must return the same keys in every table.
+ * transaction) against hand-written queries fetching the same rows, and against the same queries
+ * plus one trace row written in one transaction (what an application that records each read would
+ * do by hand, without a hash chain). The three take turns on each subject; all must return the same
+ * keys in every table.
  */
 import {
   type KyselyPlugin,
@@ -53,6 +55,30 @@ async function handAccess(db: AnyDb, identityTable: string, key: number): Promis
   return out;
 }
 
+/** Table of the traced hand-written access: what an application logging each read would write. */
+const TRACE_TABLE = 'bench_access_trace';
+
+/**
+ * The same reads plus one trace row (who, whom, which tables, how many rows), in one transaction:
+ * the hand-written equivalent of an access that leaves a record, without the hash chain.
+ */
+async function handTracedAccess(db: AnyDb, identityTable: string, key: number): Promise<Keys> {
+  return db.transaction().execute(async (trx) => {
+    const keys = await handAccess(trx, identityTable, key);
+    await trx
+      .insertInto(TRACE_TABLE)
+      .values({
+        at: new Date().toISOString(),
+        actor: 'cli:bench',
+        subject: `${identityTable}:${key}`,
+        tables: JSON.stringify(Object.keys(keys)),
+        row_counts: JSON.stringify(Object.fromEntries(Object.entries(keys).map(([t, k]) => [t, k.length]))),
+      })
+      .execute();
+    return keys;
+  });
+}
+
 async function engineAccess(ctx: SubjectContext, identityTable: string, key: number): Promise<Keys> {
   const subject = await findSubject(ctx, { table: identityTable, key });
   const report = await executeAccess(ctx, subject, { reason: 'benchmark' });
@@ -76,8 +102,12 @@ export interface AccessFigures {
   readonly meanRows: number;
   readonly engine: LatencyFigures;
   readonly hand: LatencyFigures;
+  /** The hand-written queries plus one trace row, in one transaction. */
+  readonly handTraced: LatencyFigures;
   readonly ratioP50: number;
   readonly ratioP99: number;
+  /** Engine p50 over the traced hand-written p50. */
+  readonly tracedRatioP50: number;
   /** Statements per person (transaction begin and commit not counted), from an untimed pass. */
   readonly statements: { readonly engine: number; readonly hand: number };
 }
@@ -168,8 +198,18 @@ export async function benchAccess(
 ): Promise<AccessFigures> {
   const db = ctx.target.db;
   const drawn = await drawSubjects(db, options.subjects + options.warmup, options.seed);
+  await db.schema.dropTable(TRACE_TABLE).ifExists().execute();
+  await db.schema
+    .createTable(TRACE_TABLE)
+    .addColumn('at', 'varchar(32)', (c) => c.notNull())
+    .addColumn('actor', 'varchar(200)', (c) => c.notNull())
+    .addColumn('subject', 'varchar(80)', (c) => c.notNull())
+    .addColumn('tables', 'text', (c) => c.notNull())
+    .addColumn('row_counts', 'text', (c) => c.notNull())
+    .execute();
   const engineMs: number[] = [];
   const handMs: number[] = [];
+  const tracedMs: number[] = [];
   const bySubjectKind: Record<string, number> = {};
   let rows = 0;
   for (const [index, { table, key }] of drawn.entries()) {
@@ -186,17 +226,21 @@ export async function benchAccess(
       if (timed) handMs.push(performance.now() - start);
       return keys;
     };
-    // Alternate which goes first, so that neither always finds the other's pages in cache.
-    let engineKeys: Keys;
-    let handKeys: Keys;
-    if (index % 2 === 0) {
-      engineKeys = await runEngine();
-      handKeys = await runHand();
-    } else {
-      handKeys = await runHand();
-      engineKeys = await runEngine();
+    const runTraced = async () => {
+      const start = performance.now();
+      const keys = await handTracedAccess(db, table, key);
+      if (timed) tracedMs.push(performance.now() - start);
+      return keys;
+    };
+    // Rotate which goes first, so that none always finds the others' pages in cache.
+    const order = [runEngine, runHand, runTraced];
+    const results: Keys[] = [];
+    for (let k = 0; k < order.length; k++) {
+      const at = (k + index) % order.length;
+      results[at] = await (order[at] as () => Promise<Keys>)();
     }
-    if (!sameKeys(engineKeys, handKeys)) {
+    const [engineKeys, handKeys, tracedKeys] = results as [Keys, Keys, Keys];
+    if (!sameKeys(engineKeys, handKeys) || !sameKeys(tracedKeys, handKeys)) {
       throw new Error(
         `access for ${table} #${key}: the engine and the hand-written queries return different rows`,
       );
@@ -208,6 +252,8 @@ export async function benchAccess(
   }
   const engine = latency(engineMs);
   const hand = latency(handMs);
+  const handTraced = latency(tracedMs);
+  await db.schema.dropTable(TRACE_TABLE).execute();
   const statements = await countStatements(ctx, drawn.slice(options.warmup, options.warmup + 50));
   return {
     subjects: options.subjects,
@@ -216,7 +262,9 @@ export async function benchAccess(
     meanRows: rows / Math.max(1, options.subjects),
     engine,
     hand,
+    handTraced,
     ratioP50: engine.p50 / hand.p50,
+    tracedRatioP50: engine.p50 / handTraced.p50,
     ratioP99: engine.p99 / hand.p99,
     statements,
   };
