@@ -7,6 +7,7 @@
 import { subjectRef } from '../../audit/subject-ref.ts';
 import type { SubjectKey } from '../../datamap/subject-graph.ts';
 import { RegistreError } from '../../errors/registry.ts';
+import { templated } from '../db/query-template.ts';
 import type { SubjectContext } from './context.ts';
 import {
   normalisedEmailSql,
@@ -100,11 +101,18 @@ export async function findSubject(ctx: SubjectContext, query: SubjectQuery): Pro
         `table '${query.table}' is not an identity table; use one of: ${ctx.graph.identityTables.join(', ')}`,
       );
     }
-    const row = await ctx.target.db
-      .selectFrom(query.table)
-      .select(`${query.table}.${route.key} as key`)
-      .where(`${query.table}.${route.key}`, '=', query.key)
-      .executeTakeFirst();
+    const db = ctx.target.db;
+    const compiled = templated(
+      db,
+      `identity-by-key\u0000${query.table}\u0000${route.key}`,
+      [query.key],
+      ([key]) =>
+        db
+          .selectFrom(query.table)
+          .select(`${query.table}.${route.key} as key`)
+          .where(`${query.table}.${route.key}`, '=', key),
+    );
+    const row = (await db.executeQuery(compiled)).rows[0] as { key: unknown } | undefined;
     return subjectOf(ctx, row === undefined ? [] : [{ table: query.table, key: toKey(row.key) }]);
   }
   const kind = 'email' in query ? 'email' : 'phone';

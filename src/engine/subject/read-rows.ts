@@ -3,6 +3,8 @@
  * which of them are under a restriction of processing.
  */
 import { sql } from 'kysely';
+import type { SubjectKey, SubjectRoute } from '../../datamap/subject-graph.ts';
+import { templated } from '../db/query-template.ts';
 import type { AnyDb, DialectName } from '../db/types.ts';
 import type { SubjectContext } from './context.ts';
 import { isDayColumn, type PlainValue, toPlainValue } from './plain-value.ts';
@@ -55,30 +57,47 @@ async function readRows(
 ): Promise<{ rows: PlainRow[]; restrictedKeys: string[] }> {
   const { table } = scope;
   const key = scope.mapping.key;
-  let query = db
-    .selectFrom(table)
-    .select(columns.map((column) => qualified(table, column)))
-    .where(subjectRowsWhere(ctx, scope))
-    .orderBy(qualified(table, key));
-  if (withFlag) {
-    const dialect = ctx.target.dialect === 'postgres' ? 'postgres' : 'sqlite';
-    const keyAsText = sql`cast(${sql.ref(qualified(table, key))} as ${sql.raw(TEXT_TYPE[dialect])})`;
-    query = query.select(
-      sql<number>`case when exists (select 1 from ${sql.table(RESTRICTION_TABLE)} r
-        where r.table_name = ${table} and r.row_key = ${keyAsText} and r.lifted_at is null)
-        then 1 else 0 end`.as(RESTRICTED_FLAG),
-    );
-  }
-  const found = await query.execute();
+  // The query's shape depends only on these; the identity keys are its parameters.
+  const shape = [table, routeText(scope.route), withFlag ? 'flag' : '', ...columns].join('\u0000');
+  const compiled = templated(db, `subject-rows\u0000${shape}`, scope.identityKeys, (identityKeys) => {
+    let query = db
+      .selectFrom(table)
+      .select(columns.map((column) => qualified(table, column)))
+      .where(subjectRowsWhere(ctx, { ...scope, identityKeys: identityKeys as SubjectKey[] }))
+      .orderBy(qualified(table, key));
+    if (withFlag) {
+      const dialect = ctx.target.dialect === 'postgres' ? 'postgres' : 'sqlite';
+      const keyAsText = sql`cast(${sql.ref(qualified(table, key))} as ${sql.raw(TEXT_TYPE[dialect])})`;
+      query = query.select(
+        sql<number>`case when exists (select 1 from ${sql.table(RESTRICTION_TABLE)} r
+          where r.table_name = ${table} and r.row_key = ${keyAsText} and r.lifted_at is null)
+          then 1 else 0 end`.as(RESTRICTED_FLAG),
+      );
+    }
+    return query;
+  });
+  const found = (await db.executeQuery(compiled)).rows as Record<string, unknown>[];
   const days = new Map(columns.map((column) => [column, isDayColumn(ctx.schema, table, column)]));
   const restrictedKeys: string[] = [];
-  const rows = found.map((row: Record<string, unknown>) => {
+  const rows = found.map((row) => {
     const out: PlainRow = {};
     for (const column of columns) out[column] = toPlainValue(row[column], days.get(column) === true);
     if (withFlag && Number(row[RESTRICTED_FLAG]) === 1) restrictedKeys.push(String(row[key]));
     return out;
   });
   return { rows, restrictedKeys: restrictedKeys.sort() };
+}
+
+const routeTexts = new WeakMap<SubjectRoute, string>();
+
+/** The route as text, part of the template key: two data maps may route one table differently. */
+function routeText(route: SubjectRoute): string {
+  let text = routeTexts.get(route);
+  if (text === undefined) {
+    text = JSON.stringify(route);
+    routeTexts.set(route, text);
+  }
+  return text;
 }
 
 /** The type a key is cast to for comparison with `registre_restriction.row_key`. */
