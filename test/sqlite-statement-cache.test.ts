@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { type CompiledQuery, Kysely, type QueryResult, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, type QueryResult, SqliteDialect, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { openTarget } from '../src/engine/db/connect.ts';
-import { statementCachingDatabase } from '../src/engine/db/dialects/sqlite/statement-cache.ts';
+import { EACH_ROW, statementCachingDatabase } from '../src/engine/db/dialects/sqlite/statement-cache.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: ad-hoc test tables, as the engine's AnyDb
 type Db = Kysely<any>;
@@ -291,6 +291,82 @@ describe('SQLite statement cache', () => {
       prepare.mockRestore();
       await target.close();
     }
+  });
+
+  it('runs an each-row statement once per row: same rows as a multi-row insert, one prepare', async () => {
+    const { db, prepares } = cachedDb('each.db');
+    const create = (name: string) =>
+      sql`create table ${sql.id(name)} (id integer primary key, name text, n real, b blob)`.execute(db);
+    await create('multi');
+    await create('each');
+    const rows = [
+      [1, "O'Brien", 1.5, Buffer.from([0, 1])],
+      [2, null, -3, null],
+      [3, 'Zoë "z"', 2 ** 53, Buffer.alloc(0)],
+    ];
+    await db.executeQuery(
+      CompiledQuery.raw('insert into multi values (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?)', rows.flat()),
+    );
+    const text = `${EACH_ROW}insert into each values (?, ?, ?, ?)`;
+    const result = await db.executeQuery(CompiledQuery.raw(text, rows));
+    expect(result.numAffectedRows).toBe(3n);
+    expect(result.insertId).toBe(3n);
+    const more = await db.executeQuery(CompiledQuery.raw(text, [[4, 'd', 0, null]]));
+    expect(more).toMatchObject({ numAffectedRows: 1n, insertId: 4n });
+    await db.executeQuery(CompiledQuery.raw('delete from each where id = 4', []));
+    const all = (name: string) => db.selectFrom(name).selectAll().orderBy('id').execute();
+    expect(await all('each')).toEqual(await all('multi'));
+    expect(preparesOf(prepares, text)).toBe(1);
+    await db.destroy();
+  });
+
+  it('writes all the rows of an each-row call or none, in a transaction and outside one', async () => {
+    const { db } = cachedDb('each-atomic.db');
+    await sql`create table u (id integer primary key, v text not null)`.execute(db);
+    const text = `${EACH_ROW}insert into u values (?, ?)`;
+    const ids = async () => (await db.selectFrom('u').select('id').orderBy('id').execute()).map((r) => r.id);
+    await db.executeQuery(CompiledQuery.raw(text, [[1, 'a']]));
+
+    // Outside a transaction: the third row breaks the key, the first two are not kept either.
+    await expect(
+      db.executeQuery(
+        CompiledQuery.raw(text, [
+          [2, 'b'],
+          [3, 'c'],
+          [1, 'again'],
+        ]),
+      ),
+    ).rejects.toThrow(/UNIQUE/);
+    expect(await ids()).toEqual([1]);
+
+    // Inside one: the failed call's rows are undone, the transaction's other writes stay.
+    await db.transaction().execute(async (trx) => {
+      await trx.executeQuery(CompiledQuery.raw(text, [[5, 'e']]));
+      await expect(
+        trx.executeQuery(
+          CompiledQuery.raw(text, [
+            [6, 'f'],
+            [7, null],
+          ]),
+        ),
+      ).rejects.toThrow(/NOT NULL/);
+      await trx.executeQuery(CompiledQuery.raw(text, [[8, 'h']]));
+    });
+    expect(await ids()).toEqual([1, 5, 8]);
+    await db.destroy();
+  });
+
+  it('refuses an each-row statement given flat values or returning rows', async () => {
+    const { db } = cachedDb('each-misuse.db');
+    await sql`create table w (id integer primary key)`.execute(db);
+    await expect(
+      db.executeQuery(CompiledQuery.raw(`${EACH_ROW}insert into w values (?)`, [1, 2])),
+    ).rejects.toThrow(/one array of values per row/);
+    await expect(
+      db.executeQuery(CompiledQuery.raw(`${EACH_ROW}select id from w where id = ?`, [[1]])),
+    ).rejects.toThrow(/must not return rows/);
+    expect(await db.selectFrom('w').selectAll().execute()).toEqual([]);
+    await db.destroy();
   });
 
   it('rejects a capacity that is not a positive integer', () => {
