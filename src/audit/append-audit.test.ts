@@ -60,35 +60,56 @@ for (const dialect of await availableDialects()) {
       expect(first).toMatchObject({ firstSeq: 1, lastSeq: events.length });
       expect(second).toMatchObject({ firstSeq: events.length + 1, lastSeq: events.length + many.length });
 
-      const stored = await db.selectFrom(AUDIT_TABLE).selectAll().orderBy('seq').execute();
-      const all = [...events, ...many];
-      expect(stored).toHaveLength(all.length);
-      let prev = GENESIS_HASH;
-      stored.forEach((row, i) => {
-        const event = all[i] as AuditEvent;
-        const expected = {
-          seq: i + 1,
-          at: '2025-06-15T08:00:00.000Z',
-          actor: event.actor,
-          operation: event.operation,
-          subject_ref: event.subjectRef ?? null,
-          tables: JSON.stringify(event.tables ?? []),
-          row_counts: JSON.stringify(event.rowCounts ?? {}),
-          reason: event.reason,
-          run_id: event.runId ?? null,
-          details: JSON.stringify(event.details ?? {}),
-          prev_hash: prev,
-        };
-        const hash = hashEntry(expected);
-        expect({ ...row, seq: Number(row.seq) }).toEqual({ ...expected, hash });
-        prev = hash;
-      });
-      const head = await db.selectFrom(AUDIT_HEAD_TABLE).selectAll().executeTakeFirstOrThrow();
-      expect({ seq: Number(head.seq), hash: head.hash }).toEqual({ seq: all.length, hash: prev });
+      const prev = await expectStored(db, [...events, ...many]);
       expect(second.hash).toBe(prev);
       const verification = await verifyAudit(db);
       expect(verification.ok).toBe(true);
-      expect(verification.entries).toBe(all.length);
+      expect(verification.entries).toBe(events.length + many.length);
+    });
+
+    it('keeps quotes, backslashes, braces and NULL-like text exactly, with and without a control character in the batch', async () => {
+      // PostgreSQL sends a column as one JSON-derived array literal unless one of its values
+      // needs an escape sequence (here: none in the first batch, one newline in the second).
+      const db = iso.target.db;
+      const clock = () => new Date('2025-06-15T08:00:00.000Z');
+      // Plus an entry without lists, maps or optional fields (stored as `[]`, `{}` and nulls).
+      const bare: AuditEvent = { actor: 'job:bare', operation: 'retention.delete', reason: 'bare' };
+      const plain = [...events.filter((event) => !/[\n\t]/.test(event.reason)), bare];
+      expect(plain.length).toBeGreaterThan(8);
+      await db.transaction().execute((trx) => appendAudit(trx, plain, { clock }));
+      const oneBreak = plain.map((event, i) => (i === 3 ? { ...event, reason: 'two\nlines' } : event));
+      await db.transaction().execute((trx) => appendAudit(trx, oneBreak, { clock }));
+      await expectStored(db, [...plain, ...oneBreak]);
+      expect((await verifyAudit(db)).ok).toBe(true);
     });
   });
+}
+
+/** Every stored row equals what `all` should give, chained from the genesis; returns the last hash. */
+async function expectStored(db: IsolatedTarget['target']['db'], all: readonly AuditEvent[]): Promise<string> {
+  const stored = await db.selectFrom(AUDIT_TABLE).selectAll().orderBy('seq').execute();
+  expect(stored).toHaveLength(all.length);
+  let prev = GENESIS_HASH;
+  stored.forEach((row, i) => {
+    const event = all[i] as AuditEvent;
+    const expected = {
+      seq: i + 1,
+      at: '2025-06-15T08:00:00.000Z',
+      actor: event.actor,
+      operation: event.operation,
+      subject_ref: event.subjectRef ?? null,
+      tables: JSON.stringify(event.tables ?? []),
+      row_counts: JSON.stringify(event.rowCounts ?? {}),
+      reason: event.reason,
+      run_id: event.runId ?? null,
+      details: JSON.stringify(event.details ?? {}),
+      prev_hash: prev,
+    };
+    const hash = hashEntry(expected);
+    expect({ ...row, seq: Number(row.seq) }).toEqual({ ...expected, hash });
+    prev = hash;
+  });
+  const head = await db.selectFrom(AUDIT_HEAD_TABLE).selectAll().executeTakeFirstOrThrow();
+  expect({ seq: Number(head.seq), hash: head.hash }).toEqual({ seq: all.length, hash: prev });
+  return prev;
 }
