@@ -1,5 +1,8 @@
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { availableDialects, type IsolatedTarget, isolatedTarget } from '../../test/support/targets.ts';
+import type { AnyDb } from '../engine/db/types.ts';
 import { type AuditEvent, appendAudit } from './append-audit.ts';
 import { hashEntry } from './hash-entry.ts';
 import { AUDIT_HEAD_TABLE, AUDIT_TABLE, ensureAuditSchema, GENESIS_HASH } from './schema.ts';
@@ -153,3 +156,26 @@ async function expectStored(db: IsolatedTarget['target']['db'], all: readonly Au
   expect({ seq: Number(head.seq), hash: head.hash }).toEqual({ seq: all.length, hash: prev });
   return prev;
 }
+
+describe('appendAudit on a SQLite Kysely built without openTarget', () => {
+  it('still stores and chains every entry (plain multi-row inserts)', async () => {
+    const raw = new Database(':memory:');
+    const db: AnyDb = new Kysely({ dialect: new SqliteDialect({ database: raw }) });
+    try {
+      await ensureAuditSchema(db);
+      const clock = () => new Date('2025-06-15T08:00:00.000Z');
+      const many = Array.from({ length: 250 }, (_, i) => events[i % events.length] as AuditEvent);
+      const result = await db.transaction().execute((trx) => appendAudit(trx, many, { clock }));
+      expect(result).toMatchObject({ firstSeq: 1, lastSeq: 250 });
+      expect(await verifyAudit(db)).toMatchObject({ ok: true, entries: 250 });
+      const stored = await db
+        .selectFrom(AUDIT_TABLE)
+        .select(['reason', 'tables'])
+        .where('seq', '=', 2)
+        .executeTakeFirst();
+      expect(stored).toEqual({ reason: events[1]?.reason, tables: JSON.stringify(events[1]?.tables) });
+    } finally {
+      await db.destroy();
+    }
+  });
+});

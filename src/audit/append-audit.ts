@@ -14,6 +14,7 @@ import {
   sql,
 } from 'kysely';
 import { EACH_ROW } from '../engine/db/dialects/sqlite/statement-cache.ts';
+import { templated } from '../engine/db/query-template.ts';
 import type { AnyDb } from '../engine/db/types.ts';
 import { RegistreError } from '../errors/registry.ts';
 import { hashEntry } from './hash-entry.ts';
@@ -125,7 +126,11 @@ export async function appendAudit(
         .execute();
     }
   }
-  await trx.updateTable(AUDIT_HEAD_TABLE).set({ seq, hash: prev }).where('id', '=', 1).execute();
+  await trx.executeQuery(
+    templated(trx, 'audit:move-head', [seq, prev], ([newSeq, newHash]) =>
+      trx.updateTable(AUDIT_HEAD_TABLE).set({ seq: newSeq, hash: newHash }).where('id', '=', 1),
+    ),
+  );
   return { firstSeq: Number(head.seq) + 1, lastSeq: seq, hash: prev };
 }
 
@@ -211,20 +216,22 @@ async function lockHead(
   trx: AnyDb,
   adapter: KyselyAdapter,
 ): Promise<{ seq: number | string | bigint; hash: string }> {
-  if (adapter instanceof SqliteAdapter) {
-    return trx
-      .updateTable(AUDIT_HEAD_TABLE)
-      .set({ id: 1 })
-      .where('id', '=', 1)
-      .returning(['seq', 'hash'])
-      .executeTakeFirstOrThrow();
+  // Compiled once per dialect (query templates): building it cost more than running it on SQLite.
+  const compiled =
+    adapter instanceof SqliteAdapter
+      ? templated(trx, 'audit:lock-head', [], () =>
+          trx.updateTable(AUDIT_HEAD_TABLE).set({ id: 1 }).where('id', '=', 1).returning(['seq', 'hash']),
+        )
+      : templated(trx, 'audit:lock-head', [], () =>
+          trx.selectFrom(AUDIT_HEAD_TABLE).select(['seq', 'hash']).where('id', '=', 1).forUpdate(),
+        );
+  const head = (await trx.executeQuery(compiled)).rows[0] as
+    | { seq: number | string | bigint; hash: string }
+    | undefined;
+  if (head === undefined) {
+    throw new RegistreError('REG_ERR_INTERNAL', `the audit head row is missing from ${AUDIT_HEAD_TABLE}`);
   }
-  return trx
-    .selectFrom(AUDIT_HEAD_TABLE)
-    .select(['seq', 'hash'])
-    .where('id', '=', 1)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  return head;
 }
 
 /** One-row SQLite insert, run once per row by the statement cache (see `EACH_ROW`). */
@@ -250,5 +257,20 @@ async function insertEachRow(trx: AnyDb, rows: readonly AuditRow[]): Promise<voi
     row.prev_hash,
     row.hash,
   ]);
-  await trx.executeQuery(CompiledQuery.raw(SQLITE_INSERT, parameters));
+  try {
+    await trx.executeQuery(CompiledQuery.raw(SQLITE_INSERT, parameters));
+  } catch (error) {
+    // A Kysely built on a plain better-sqlite3 database (not through `openTarget`) binds the first
+    // row's array as one value and refuses it before writing anything: insert the plain way.
+    if (!(error instanceof TypeError)) throw error;
+    for (let i = 0; i < rows.length; i += SQLITE_FALLBACK_ROWS) {
+      await trx
+        .insertInto(AUDIT_TABLE)
+        .values(rows.slice(i, i + SQLITE_FALLBACK_ROWS))
+        .execute();
+    }
+  }
 }
+
+/** Rows per multi-row insert on a SQLite database without the statement cache (12 values each). */
+const SQLITE_FALLBACK_ROWS = 100;
