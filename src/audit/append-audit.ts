@@ -234,8 +234,10 @@ async function lockHead(
   return head;
 }
 
-/** One-row SQLite insert, run once per row by the statement cache (see `EACH_ROW`). */
-const SQLITE_INSERT = `${EACH_ROW}insert into "${AUDIT_TABLE}" (${COLUMN_NAMES.map((c) => `"${c}"`).join(', ')}) values (${COLUMN_NAMES.map(() => '?').join(', ')})`;
+/** One-row SQLite insert. */
+const SQLITE_INSERT_ONE = `insert into "${AUDIT_TABLE}" (${COLUMN_NAMES.map((c) => `"${c}"`).join(', ')}) values (${COLUMN_NAMES.map(() => '?').join(', ')})`;
+/** The same, run once per row by the statement cache (see `EACH_ROW`). */
+const SQLITE_INSERT = `${EACH_ROW}${SQLITE_INSERT_ONE}`;
 
 /**
  * SQLite: one cached one-row statement run for each row, the values bound in column order (the
@@ -257,6 +259,12 @@ async function insertEachRow(trx: AnyDb, rows: readonly AuditRow[]): Promise<voi
     row.prev_hash,
     row.hash,
   ]);
+  // One entry (a subject request's) is one plain statement: no savepoint needed.
+  const single = parameters.length === 1 ? parameters[0] : undefined;
+  if (single !== undefined) {
+    await trx.executeQuery(CompiledQuery.raw(SQLITE_INSERT_ONE, single));
+    return;
+  }
   try {
     await trx.executeQuery(CompiledQuery.raw(SQLITE_INSERT, parameters));
   } catch (error) {

@@ -37,7 +37,29 @@ export interface AccessPlan {
 export function accessColumns(
   ctx: SubjectContext,
   scope: SubjectTable,
-  keep: (column: { providedBySubject?: boolean | undefined }) => boolean = () => true,
+  keep?: (column: { providedBySubject?: boolean | undefined }) => boolean,
+): AccessColumn[] {
+  if (keep !== undefined) return describeColumns(ctx, scope, keep);
+  // Every column: the same for every subject of this context, described once.
+  let byTable = allColumns.get(ctx);
+  if (byTable === undefined) {
+    byTable = new Map();
+    allColumns.set(ctx, byTable);
+  }
+  let columns = byTable.get(scope.table);
+  if (columns === undefined) {
+    columns = describeColumns(ctx, scope, () => true);
+    byTable.set(scope.table, columns);
+  }
+  return [...columns];
+}
+
+const allColumns = new WeakMap<SubjectContext, Map<string, AccessColumn[]>>();
+
+function describeColumns(
+  ctx: SubjectContext,
+  scope: SubjectTable,
+  keep: (column: { providedBySubject?: boolean | undefined }) => boolean,
 ): AccessColumn[] {
   const { mapping } = scope;
   const key: AccessColumn = { name: mapping.key, category: null, label: null, providedBySubject: false };
