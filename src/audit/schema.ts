@@ -27,25 +27,7 @@ export interface AuditRow {
 
 /** Create the audit tables when absent (idempotent). */
 export async function ensureAuditSchema(db: AnyDb): Promise<void> {
-  // On SQLite, `integer primary key` makes seq the rowid (64-bit): no separate index to maintain
-  // on every append. Trails created before keep `bigint`; both read and verify the same.
-  const seqType = db.getExecutor().adapter instanceof SqliteAdapter ? 'integer' : 'bigint';
-  await db.schema
-    .createTable(AUDIT_TABLE)
-    .ifNotExists()
-    .addColumn('seq', seqType, (c) => c.primaryKey())
-    .addColumn('at', 'varchar(32)', (c) => c.notNull())
-    .addColumn('actor', 'varchar(200)', (c) => c.notNull())
-    .addColumn('operation', 'varchar(100)', (c) => c.notNull())
-    .addColumn('subject_ref', 'varchar(80)')
-    .addColumn('tables', 'text', (c) => c.notNull())
-    .addColumn('row_counts', 'text', (c) => c.notNull())
-    .addColumn('reason', 'text', (c) => c.notNull())
-    .addColumn('run_id', 'varchar(80)')
-    .addColumn('details', 'text', (c) => c.notNull())
-    .addColumn('prev_hash', 'char(64)', (c) => c.notNull())
-    .addColumn('hash', 'char(64)', (c) => c.notNull())
-    .execute();
+  await createAuditTable(db, AUDIT_TABLE);
   await db.schema
     .createTable(AUDIT_HEAD_TABLE)
     .ifNotExists()
@@ -64,4 +46,30 @@ export async function ensureAuditSchema(db: AnyDb): Promise<void> {
     }
   }
   await sql`select 1`.execute(db);
+}
+
+/**
+ * Create a table with the trail's columns and key under `name` when absent (the trail itself, or a
+ * copy for a benchmark's baseline).
+ */
+export async function createAuditTable(db: AnyDb, name: string): Promise<void> {
+  // On SQLite, `integer primary key` makes seq the rowid (64-bit): no separate index to maintain
+  // on every append. Trails created before keep `bigint`; both read and verify the same.
+  const seqType = db.getExecutor().adapter instanceof SqliteAdapter ? 'integer' : 'bigint';
+  await db.schema
+    .createTable(name)
+    .ifNotExists()
+    .addColumn('seq', seqType, (c) => c.primaryKey())
+    .addColumn('at', 'varchar(32)', (c) => c.notNull())
+    .addColumn('actor', 'varchar(200)', (c) => c.notNull())
+    .addColumn('operation', 'varchar(100)', (c) => c.notNull())
+    .addColumn('subject_ref', 'varchar(80)')
+    .addColumn('tables', 'text', (c) => c.notNull())
+    .addColumn('row_counts', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('run_id', 'varchar(80)')
+    .addColumn('details', 'text', (c) => c.notNull())
+    .addColumn('prev_hash', 'char(64)', (c) => c.notNull())
+    .addColumn('hash', 'char(64)', (c) => c.notNull())
+    .execute();
 }
