@@ -7,13 +7,14 @@
  */
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, MysqlDialect, PostgresDialect } from 'kysely';
 import { createPool } from 'mysql2';
 import pg from 'pg';
 import { RegistreError } from '../../errors/registry.ts';
 import { mysqlAdapter } from './dialects/mysql/adapter.ts';
 import { postgresAdapter } from './dialects/postgres/adapter.ts';
 import { sqliteAdapter } from './dialects/sqlite/adapter.ts';
+import { ImmediateTransactionSqliteDialect } from './dialects/sqlite/immediate-transactions.ts';
 import { statementCachingDatabase } from './dialects/sqlite/statement-cache.ts';
 import type { AnyDb, DialectName, TargetDb } from './types.ts';
 
@@ -58,7 +59,10 @@ export function openTarget(url: string, options: { readonly poolSize?: number } 
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
     // Kysely prepares every query afresh; the wrapper reuses statements for identical SQL.
-    db = new Kysely({ dialect: new SqliteDialect({ database: statementCachingDatabase(database) }) });
+    // Transactions begin immediate: they read then write (see immediate-transactions.ts).
+    db = new Kysely({
+      dialect: new ImmediateTransactionSqliteDialect({ database: statementCachingDatabase(database) }),
+    });
   } else if (parsed.dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: parsed.location, max: options.poolSize ?? 4 });
     // Day boundaries are UTC: a session time zone would shift date-to-timestamp casts.
