@@ -4,6 +4,10 @@
  * access). A query whose shape depends only on a key (table, columns, number of values) is compiled
  * once with placeholder values; later calls copy its parameters and put the real values in the
  * placeholders' positions. The SQL text is the one Kysely compiled, unchanged.
+ *
+ * Templates are shared by every Kysely instance of a dialect (the SQL does not depend on the
+ * connection). A plugin that rewrites queries would be applied only when a template is first
+ * compiled: Registre uses none; do not pass such an instance here.
  */
 import type { Compilable, CompiledQuery } from 'kysely';
 import { RegistreError } from '../../errors/registry.ts';
