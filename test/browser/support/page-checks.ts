@@ -30,7 +30,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /**
  * Problems found on the page (empty when none): missing `lang`, missing landmarks, not exactly
- * one `<h1>`, unlabelled form fields or buttons, text below a 4.5:1 contrast with its background.
+ * one `<h1>`, unlabelled form fields or buttons, a sideways-scrolling region a keyboard cannot reach,
+ * text below a 4.5:1 contrast with its background.
  */
 export function accessibilityProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -67,6 +68,19 @@ export function accessibilityProblems(page: Page): Promise<string[]> {
     for (const button of document.querySelectorAll('button, a[href]')) {
       const name = (button.textContent ?? '').trim() || button.getAttribute('aria-label') || '';
       if (name === '' && visible(button)) problems.push(`unnamed ${describe(button)}`);
+    }
+
+    // A region scrolled sideways must be reachable by keyboard: focusable itself or holding
+    // something focusable (axe's scrollable-region-focusable).
+    for (const element of document.querySelectorAll('body *')) {
+      const overflow = getComputedStyle(element).overflowX;
+      if (overflow !== 'auto' && overflow !== 'scroll') continue;
+      if (element.scrollWidth <= element.clientWidth + 1 || !visible(element)) continue;
+      const focusable =
+        (element as HTMLElement).tabIndex >= 0 ||
+        element.querySelector('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])') !==
+          null;
+      if (!focusable) problems.push(`scrolling region not reachable by keyboard ${describe(element)}`);
     }
 
     // Text contrast (WCAG 2 relative luminance) against the first opaque background behind it.

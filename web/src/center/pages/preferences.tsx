@@ -8,6 +8,7 @@ import { useAction } from '../../api/use-action.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Page } from '../../ui/page.tsx';
+import { ScrollTable } from '../../ui/scroll-table.tsx';
 import { ErrorMessage, Loaded, Notice } from '../../ui/status.tsx';
 import { rememberCookieChoice } from '../cookie-banner.tsx';
 
@@ -149,28 +150,28 @@ export function PreferencesPage() {
               );
               if (purposes.length === 0) return null;
               return (
-                <div className="table-wrap" key={group}>
-                  <table>
-                    <caption>{t(group === 'cookies' ? 'prefs.cookiesTable' : 'prefs.table')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('prefs.purpose')}</th>
-                        <th scope="col">{t('prefs.status')}</th>
-                        <th scope="col">{t('common.actions')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {purposes.map((purpose) => (
-                        <PurposeRow
-                          key={purpose.purpose}
-                          purpose={purpose}
-                          busy={action.busy}
-                          onChoose={consent}
-                        />
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <ScrollTable
+                  key={group}
+                  caption={t(group === 'cookies' ? 'prefs.cookiesTable' : 'prefs.table')}
+                >
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('prefs.purpose')}</th>
+                      <th scope="col">{t('prefs.status')}</th>
+                      <th scope="col">{t('common.actions')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {purposes.map((purpose) => (
+                      <PurposeRow
+                        key={purpose.purpose}
+                        purpose={purpose}
+                        busy={action.busy}
+                        onChoose={consent}
+                      />
+                    ))}
+                  </tbody>
+                </ScrollTable>
               );
             })}
             <section aria-labelledby="objections-heading">

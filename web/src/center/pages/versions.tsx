@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { paths } from '../../paths.ts';
 import { SelectField } from '../../ui/field.tsx';
 import { Page } from '../../ui/page.tsx';
+import { ScrollTable } from '../../ui/scroll-table.tsx';
 import { Loaded } from '../../ui/status.tsx';
 
 function CompareForm({ versions }: { readonly versions: readonly TNoticeVersion[] }) {
@@ -60,39 +61,34 @@ export function VersionsPage() {
             <p>{t('notice.none')}</p>
           ) : (
             <>
-              <div className="table-wrap">
-                <table>
-                  <caption>{t('versions.table')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('versions.number')}</th>
-                      <th scope="col">{t('versions.policyVersion')}</th>
-                      <th scope="col">{t('versions.policyDate')}</th>
-                      <th scope="col">{t('versions.published')}</th>
+              <ScrollTable caption={t('versions.table')}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('versions.number')}</th>
+                    <th scope="col">{t('versions.policyVersion')}</th>
+                    <th scope="col">{t('versions.policyDate')}</th>
+                    <th scope="col">{t('versions.published')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((version, index) => (
+                    <tr key={version.id}>
+                      <td>
+                        <Link
+                          to={paths.noticeVersion(version.version)}
+                          aria-label={t('versions.read', { version: version.version })}
+                        >
+                          {version.version}
+                        </Link>
+                        {index === 0 ? <span className="badge badge-ok"> {t('notice.current')}</span> : null}
+                      </td>
+                      <td>{version.policyVersion}</td>
+                      <td>{i18n.date(version.policyDate)}</td>
+                      <td>{i18n.date(version.publishedAt, true)}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {list.map((version, index) => (
-                      <tr key={version.id}>
-                        <td>
-                          <Link
-                            to={paths.noticeVersion(version.version)}
-                            aria-label={t('versions.read', { version: version.version })}
-                          >
-                            {version.version}
-                          </Link>
-                          {index === 0 ? (
-                            <span className="badge badge-ok"> {t('notice.current')}</span>
-                          ) : null}
-                        </td>
-                        <td>{version.policyVersion}</td>
-                        <td>{i18n.date(version.policyDate)}</td>
-                        <td>{i18n.date(version.publishedAt, true)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+                </tbody>
+              </ScrollTable>
               {list.length < 2 ? <p>{t('versions.onlyOne')}</p> : <CompareForm versions={list} />}
             </>
           )

@@ -12,6 +12,7 @@ import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
 import { Page } from '../../ui/page.tsx';
+import { ScrollTable } from '../../ui/scroll-table.tsx';
 import { ErrorMessage, Loaded } from '../../ui/status.tsx';
 import { useUser } from '../session.tsx';
 
@@ -130,7 +131,6 @@ interface Filters {
 function Entries() {
   const i18n = useI18n();
   const { t } = i18n;
-  const captionId = useId();
   const filtersId = useId();
   const [filters, setFilters] = useState<Filters>({ trail: 'target', operation: '', from: '', to: '' });
   const [page, setPage] = useState(1);
@@ -187,46 +187,46 @@ function Entries() {
               {data.entries.length === 0 ? (
                 <p>{t('audit.noEntry')}</p>
               ) : (
-                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-                <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-                  <table data-testid="audit-table" style={{ minWidth: '60rem' }}>
-                    <caption id={captionId}>{t('audit.table', { count: data.total })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col" className="number">
-                          {t('audit.seq')}
-                        </th>
-                        <th scope="col">{t('audit.at')}</th>
-                        <th scope="col">{t('audit.operation')}</th>
-                        <th scope="col">{t('audit.actor')}</th>
-                        <th scope="col">{t('audit.subject')}</th>
-                        <th scope="col">{t('audit.rows')}</th>
-                        <th scope="col">{t('audit.reason')}</th>
+                <ScrollTable
+                  testId="audit-table"
+                  style={{ minWidth: '60rem' }}
+                  caption={t('audit.table', { count: data.total })}
+                >
+                  <thead>
+                    <tr>
+                      <th scope="col" className="number">
+                        {t('audit.seq')}
+                      </th>
+                      <th scope="col">{t('audit.at')}</th>
+                      <th scope="col">{t('audit.operation')}</th>
+                      <th scope="col">{t('audit.actor')}</th>
+                      <th scope="col">{t('audit.subject')}</th>
+                      <th scope="col">{t('audit.rows')}</th>
+                      <th scope="col">{t('audit.reason')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.entries.map((entry) => (
+                      <tr key={entry.seq}>
+                        <td className="number">{entry.seq}</td>
+                        <td>{i18n.date(entry.at, true)}</td>
+                        <td>
+                          <code>{entry.operation}</code>
+                        </td>
+                        <td>
+                          <code>{entry.actor}</code>
+                        </td>
+                        <td>{entry.subjectRef === null ? '—' : <ShortHash hash={entry.subjectRef} />}</td>
+                        <td>
+                          {Object.entries(entry.rowCounts)
+                            .map(([table, n]) => `${table} ${i18n.number(n)}`)
+                            .join(', ') || '—'}
+                        </td>
+                        <td>{entry.reason}</td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {data.entries.map((entry) => (
-                        <tr key={entry.seq}>
-                          <td className="number">{entry.seq}</td>
-                          <td>{i18n.date(entry.at, true)}</td>
-                          <td>
-                            <code>{entry.operation}</code>
-                          </td>
-                          <td>
-                            <code>{entry.actor}</code>
-                          </td>
-                          <td>{entry.subjectRef === null ? '—' : <ShortHash hash={entry.subjectRef} />}</td>
-                          <td>
-                            {Object.entries(entry.rowCounts)
-                              .map(([table, n]) => `${table} ${i18n.number(n)}`)
-                              .join(', ') || '—'}
-                          </td>
-                          <td>{entry.reason}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </section>
+                    ))}
+                  </tbody>
+                </ScrollTable>
               )}
               <nav aria-label={t('audit.pagination')} className="button-row">
                 <button

@@ -10,6 +10,7 @@ import { paths } from '../../paths.ts';
 import { BreachClock } from '../../ui/breach-clock.tsx';
 import { TextAreaField, TextField } from '../../ui/field.tsx';
 import { Page } from '../../ui/page.tsx';
+import { ScrollTable } from '../../ui/scroll-table.tsx';
 import { ErrorMessage, Loaded } from '../../ui/status.tsx';
 import { useUser } from '../session.tsx';
 
@@ -78,35 +79,32 @@ export function BreachesPage() {
           list.length === 0 ? (
             <p>{t('breaches.empty')}</p>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <caption>{t('breaches.table')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('breaches.newTitle')}</th>
-                    <th scope="col">{t('breaches.awareAt')}</th>
-                    <th scope="col">{t('breaches.clock')}</th>
-                    <th scope="col">{t('breaches.risk')}</th>
-                    <th scope="col">{t('breaches.status')}</th>
+            <ScrollTable caption={t('breaches.table')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('breaches.newTitle')}</th>
+                  <th scope="col">{t('breaches.awareAt')}</th>
+                  <th scope="col">{t('breaches.clock')}</th>
+                  <th scope="col">{t('breaches.risk')}</th>
+                  <th scope="col">{t('breaches.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((breach) => (
+                  <tr key={breach.id}>
+                    <td>
+                      <Link to={paths.consoleBreach(breach.id)}>{breach.title}</Link>
+                    </td>
+                    <td>{i18n.date(breach.awareAt, true)}</td>
+                    <td>
+                      <BreachClock clock={breach.clock} />
+                    </td>
+                    <td>{t(breach.risk === null ? 'risk.none' : `risk.${breach.risk}`)}</td>
+                    <td>{t(breach.status === 'open' ? 'breaches.open' : 'breaches.closed')}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {list.map((breach) => (
-                    <tr key={breach.id}>
-                      <td>
-                        <Link to={paths.consoleBreach(breach.id)}>{breach.title}</Link>
-                      </td>
-                      <td>{i18n.date(breach.awareAt, true)}</td>
-                      <td>
-                        <BreachClock clock={breach.clock} />
-                      </td>
-                      <td>{t(breach.risk === null ? 'risk.none' : `risk.${breach.risk}`)}</td>
-                      <td>{t(breach.status === 'open' ? 'breaches.open' : 'breaches.closed')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollTable>
           )
         }
       </Loaded>

@@ -3,12 +3,12 @@
  * outside the EEA with its safeguards. A transfer without a valid safeguard carries a visible
  * warning badge (in words, not colour alone), and the DPO checks' findings are listed beside it.
  */
-import { useId } from 'react';
 import type { TProcessorList, TProcessorView } from '../../../../src/server/routes/processors.ts';
 import { get, withQuery } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Page } from '../../ui/page.tsx';
+import { ScrollTable } from '../../ui/scroll-table.tsx';
 import { Loaded, Notice } from '../../ui/status.tsx';
 
 const LIST = { margin: 0, paddingLeft: '1.1rem' } as const;
@@ -130,7 +130,6 @@ function ProcessorRow({ processor }: { readonly processor: TProcessorView }) {
 
 export function ProcessorsPage() {
   const { t, plural, lang } = useI18n();
-  const captionId = useId();
   const list = useApi(`processors-${lang}`, (signal) =>
     get<TProcessorList>(withQuery('/v1/processors', { lang }), { signal }),
   );
@@ -147,26 +146,25 @@ export function ProcessorsPage() {
               ) : (
                 <p className="hint">{t('processors.allCovered')}</p>
               )}
-              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
-              <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-                <table data-testid="processors-table">
-                  <caption id={captionId}>{t('processors.table', { count: processors.length })}</caption>
-                  <thead>
-                    <tr>
-                      {COLUMNS.map(([key, width]) => (
-                        <th scope="col" key={key} style={{ minWidth: width }}>
-                          {t(key)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {processors.map((processor) => (
-                      <ProcessorRow key={processor.id} processor={processor} />
+              <ScrollTable
+                testId="processors-table"
+                caption={t('processors.table', { count: processors.length })}
+              >
+                <thead>
+                  <tr>
+                    {COLUMNS.map(([key, width]) => (
+                      <th scope="col" key={key} style={{ minWidth: width }}>
+                        {t(key)}
+                      </th>
                     ))}
-                  </tbody>
-                </table>
-              </section>
+                  </tr>
+                </thead>
+                <tbody>
+                  {processors.map((processor) => (
+                    <ProcessorRow key={processor.id} processor={processor} />
+                  ))}
+                </tbody>
+              </ScrollTable>
             </>
           );
         }}

@@ -13,6 +13,7 @@ import { get, withQuery } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Page } from '../../ui/page.tsx';
+import { ScrollTable } from '../../ui/scroll-table.tsx';
 import { Loaded } from '../../ui/status.tsx';
 
 type Row = Readonly<Record<string, RegisterCell>>;
@@ -137,7 +138,6 @@ function Downloads() {
 
 export function RegisterPage() {
   const { t, lang } = useI18n();
-  const captionId = useId();
   const register = useApi(`register-${lang}`, (signal) =>
     get<Art30Register>(withQuery('/v1/register', { format: 'json', lang }), { signal }),
   );
@@ -152,28 +152,29 @@ export function RegisterPage() {
                 {data.organisation.name} — {t('register.policy', { version: data.policy.version })}
               </p>
               <Downloads />
-              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
-              <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-                <table data-testid="register-table">
-                  <caption id={captionId}>
+              <ScrollTable
+                testId="register-table"
+                caption={
+                  <>
                     {t('register.table', { count })}
                     <span className="hint"> · {t('register.scrollHint')}</span>
-                  </caption>
-                  <thead>
-                    <tr>
-                      {COLUMNS.map(([key, width]) => (
-                        <th scope="col" key={key} style={{ minWidth: width }}>
-                          {t(key)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <RegisterRows record={data.controllerRecord as Art30Record<string>} />
-                    <RegisterRows record={data.processorRecord as Art30Record<string>} />
-                  </tbody>
-                </table>
-              </section>
+                  </>
+                }
+              >
+                <thead>
+                  <tr>
+                    {COLUMNS.map(([key, width]) => (
+                      <th scope="col" key={key} style={{ minWidth: width }}>
+                        {t(key)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  <RegisterRows record={data.controllerRecord as Art30Record<string>} />
+                  <RegisterRows record={data.processorRecord as Art30Record<string>} />
+                </tbody>
+              </ScrollTable>
             </>
           );
         }}

@@ -15,6 +15,7 @@ import { paths } from '../../paths.ts';
 import { DaysLeft } from '../../ui/deadline.tsx';
 import { SelectField, TextAreaField, TextField } from '../../ui/field.tsx';
 import { Page } from '../../ui/page.tsx';
+import { ScrollTable } from '../../ui/scroll-table.tsx';
 import { StateBadge } from '../../ui/state-badge.tsx';
 import { ErrorMessage, Loaded, Notice } from '../../ui/status.tsx';
 import { useUser } from '../session.tsx';
@@ -387,21 +388,18 @@ export function RequestPage() {
                   {detail.outcome.subjectFound ? t('request.subjectFound') : t('request.subjectNotFound')}
                 </p>
                 {Object.keys(detail.outcome.rowCounts).length === 0 ? null : (
-                  <div className="table-wrap">
-                    <table>
-                      <caption>{t('request.rowCounts')}</caption>
-                      <tbody>
-                        {Object.entries(detail.outcome.rowCounts).map(([table, count]) => (
-                          <tr key={table}>
-                            <th scope="row">
-                              <code>{table}</code>
-                            </th>
-                            <td className="number">{i18n.number(count)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <ScrollTable caption={t('request.rowCounts')}>
+                    <tbody>
+                      {Object.entries(detail.outcome.rowCounts).map(([table, count]) => (
+                        <tr key={table}>
+                          <th scope="row">
+                            <code>{table}</code>
+                          </th>
+                          <td className="number">{i18n.number(count)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </ScrollTable>
                 )}
               </section>
             )}

@@ -12,6 +12,7 @@ import { paths } from '../../paths.ts';
 import { DaysLeft } from '../../ui/deadline.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field.tsx';
 import { Page } from '../../ui/page.tsx';
+import { ScrollTable } from '../../ui/scroll-table.tsx';
 import { StateBadge } from '../../ui/state-badge.tsx';
 import { ErrorMessage, Loaded, Notice } from '../../ui/status.tsx';
 import { useUser } from '../session.tsx';
@@ -183,62 +184,59 @@ export function RequestsPage() {
           list.length === 0 ? (
             <p>{t('inbox.empty')}</p>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <caption>{t('inbox.table')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('inbox.received')}</th>
-                    <th scope="col">{t('inbox.right')}</th>
-                    <th scope="col">{t('inbox.state')}</th>
-                    <th scope="col">{t('inbox.due')}</th>
-                    <th scope="col">{t('inbox.channel')}</th>
-                    <th scope="col">{t('inbox.assignee')}</th>
+            <ScrollTable caption={t('inbox.table')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('inbox.received')}</th>
+                  <th scope="col">{t('inbox.right')}</th>
+                  <th scope="col">{t('inbox.state')}</th>
+                  <th scope="col">{t('inbox.due')}</th>
+                  <th scope="col">{t('inbox.channel')}</th>
+                  <th scope="col">{t('inbox.assignee')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((request) => (
+                  <tr key={request.id}>
+                    <td>
+                      <Link
+                        to={paths.consoleRequest(request.id)}
+                        aria-label={t('inbox.open', {
+                          date: i18n.date(request.receivedAt),
+                          right: t(`right.${request.right}`),
+                        })}
+                      >
+                        {i18n.date(request.receivedAt)}
+                      </Link>
+                    </td>
+                    <td>
+                      {t(`right.${request.right}`)}
+                      {request.possiblyRepetitive ? (
+                        <>
+                          {' '}
+                          <span className="badge badge-warning">{t('inbox.repetitive')}</span>
+                        </>
+                      ) : null}
+                    </td>
+                    <td>
+                      <StateBadge state={request.state} />
+                    </td>
+                    <td>
+                      {i18n.date(request.extendedDueOn ?? request.dueOn)}{' '}
+                      <DaysLeft daysLeft={request.daysLeft} />
+                    </td>
+                    <td>{t(`channel.${request.channel}`)}</td>
+                    <td>
+                      {request.assigneeId === null
+                        ? t('inbox.unassigned')
+                        : request.assigneeId === me.id
+                          ? t('inbox.assignedToMe')
+                          : t('inbox.assignedToOther')}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {list.map((request) => (
-                    <tr key={request.id}>
-                      <td>
-                        <Link
-                          to={paths.consoleRequest(request.id)}
-                          aria-label={t('inbox.open', {
-                            date: i18n.date(request.receivedAt),
-                            right: t(`right.${request.right}`),
-                          })}
-                        >
-                          {i18n.date(request.receivedAt)}
-                        </Link>
-                      </td>
-                      <td>
-                        {t(`right.${request.right}`)}
-                        {request.possiblyRepetitive ? (
-                          <>
-                            {' '}
-                            <span className="badge badge-warning">{t('inbox.repetitive')}</span>
-                          </>
-                        ) : null}
-                      </td>
-                      <td>
-                        <StateBadge state={request.state} />
-                      </td>
-                      <td>
-                        {i18n.date(request.extendedDueOn ?? request.dueOn)}{' '}
-                        <DaysLeft daysLeft={request.daysLeft} />
-                      </td>
-                      <td>{t(`channel.${request.channel}`)}</td>
-                      <td>
-                        {request.assigneeId === null
-                          ? t('inbox.unassigned')
-                          : request.assigneeId === me.id
-                            ? t('inbox.assignedToMe')
-                            : t('inbox.assignedToOther')}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollTable>
           )
         }
       </Loaded>

@@ -13,6 +13,7 @@ import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
 import { Page } from '../../ui/page.tsx';
+import { ScrollTable } from '../../ui/scroll-table.tsx';
 import { ErrorMessage, Loaded, Notice } from '../../ui/status.tsx';
 import { useUser } from '../session.tsx';
 
@@ -198,52 +199,49 @@ function Tokens({
       <p className="hint">{t('users.tokensLead')}</p>
       <Loaded state={tokens}>
         {(list) => (
-          <div className="table-wrap">
-            <table>
-              <caption>{t('users.tokens')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('users.tokenName')}</th>
-                  <th scope="col">{t('users.tokenPrefix')}</th>
-                  <th scope="col">{t('users.tokenScopes')}</th>
-                  <th scope="col">{t('users.tokenState')}</th>
-                  {editable ? <th scope="col">{t('common.actions')}</th> : null}
+          <ScrollTable caption={t('users.tokens')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('users.tokenName')}</th>
+                <th scope="col">{t('users.tokenPrefix')}</th>
+                <th scope="col">{t('users.tokenScopes')}</th>
+                <th scope="col">{t('users.tokenState')}</th>
+                {editable ? <th scope="col">{t('common.actions')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((token) => (
+                <tr key={token.id}>
+                  <td>{token.name}</td>
+                  <td>
+                    <code>{token.prefix}</code>
+                  </td>
+                  <td>{token.scopes.join(', ')}</td>
+                  <td>
+                    {token.revokedAt === null ? t('users.tokenActive') : t('users.tokenRevoked')}
+                    {token.expiresAt === null ? null : (
+                      <span className="hint"> · {i18n.date(token.expiresAt)}</span>
+                    )}
+                  </td>
+                  {editable ? (
+                    <td>
+                      {token.revokedAt === null ? (
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() =>
+                            void action.run(() => del(`/v1/tokens/${token.id}`)).then(() => tokens.reload())
+                          }
+                        >
+                          {t('users.tokenRevoke')}
+                        </button>
+                      ) : null}
+                    </td>
+                  ) : null}
                 </tr>
-              </thead>
-              <tbody>
-                {list.map((token) => (
-                  <tr key={token.id}>
-                    <td>{token.name}</td>
-                    <td>
-                      <code>{token.prefix}</code>
-                    </td>
-                    <td>{token.scopes.join(', ')}</td>
-                    <td>
-                      {token.revokedAt === null ? t('users.tokenActive') : t('users.tokenRevoked')}
-                      {token.expiresAt === null ? null : (
-                        <span className="hint"> · {i18n.date(token.expiresAt)}</span>
-                      )}
-                    </td>
-                    {editable ? (
-                      <td>
-                        {token.revokedAt === null ? (
-                          <button
-                            type="button"
-                            className="secondary"
-                            onClick={() =>
-                              void action.run(() => del(`/v1/tokens/${token.id}`)).then(() => tokens.reload())
-                            }
-                          >
-                            {t('users.tokenRevoke')}
-                          </button>
-                        ) : null}
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ScrollTable>
         )}
       </Loaded>
       {editable ? (
@@ -289,32 +287,29 @@ export function UsersPage() {
       {secret === null ? null : <Secret text={secret.text} value={secret.value} />}
       <Loaded state={users}>
         {(list) => (
-          <div className="table-wrap">
-            <table>
-              <caption>{t('users.table')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('common.name')}</th>
-                  <th scope="col">{t('users.role')}</th>
-                  <th scope="col">{t('users.state')}</th>
-                  <th scope="col">{t('users.totp')}</th>
-                  <th scope="col">{t('users.lastSignIn')}</th>
-                  {editable ? <th scope="col">{t('common.actions')}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((user) => (
-                  <UserRow
-                    key={user.id}
-                    user={user}
-                    editable={editable}
-                    onChanged={users.reload}
-                    onSecret={showSecret}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable caption={t('users.table')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('common.name')}</th>
+                <th scope="col">{t('users.role')}</th>
+                <th scope="col">{t('users.state')}</th>
+                <th scope="col">{t('users.totp')}</th>
+                <th scope="col">{t('users.lastSignIn')}</th>
+                {editable ? <th scope="col">{t('common.actions')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((user) => (
+                <UserRow
+                  key={user.id}
+                  user={user}
+                  editable={editable}
+                  onChanged={users.reload}
+                  onSecret={showSecret}
+                />
+              ))}
+            </tbody>
+          </ScrollTable>
         )}
       </Loaded>
       {editable ? (

@@ -6,6 +6,7 @@
  */
 import type { TPlanActivityView, TPlanStepView } from '../../../../src/retention/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ScrollTable } from '../../ui/scroll-table.tsx';
 
 function Kept({ step }: { readonly step: TPlanStepView }) {
   const { t, lang, number } = useI18n();
@@ -47,57 +48,55 @@ export function ActivityPlan({ activity }: { readonly activity: TPlanActivityVie
       <p className="hint">
         {t('retention.activityCounts', { due: number(activity.due), held: number(activity.held) })}
       </p>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">
-            {t('retention.planCaption', { activity: activity.name[lang] })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('retention.col.table')}</th>
-              <th scope="col">{t('retention.col.rule')}</th>
-              <th scope="col">{t('retention.col.action')}</th>
-              <th scope="col">{t('retention.col.cutoff')}</th>
-              <th scope="col" className="number">
-                {t('retention.col.past')}
+      <ScrollTable
+        captionClassName="visually-hidden"
+        caption={t('retention.planCaption', { activity: activity.name[lang] })}
+      >
+        <thead>
+          <tr>
+            <th scope="col">{t('retention.col.table')}</th>
+            <th scope="col">{t('retention.col.rule')}</th>
+            <th scope="col">{t('retention.col.action')}</th>
+            <th scope="col">{t('retention.col.cutoff')}</th>
+            <th scope="col" className="number">
+              {t('retention.col.past')}
+            </th>
+            <th scope="col" className="number">
+              {t('retention.col.due')}
+            </th>
+            <th scope="col" className="number">
+              {t('retention.col.kept')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {activity.steps.map((step) => (
+            <tr key={step.id}>
+              <th scope="row">
+                <code>{step.table}</code>
               </th>
-              <th scope="col" className="number">
-                {t('retention.col.due')}
-              </th>
-              <th scope="col" className="number">
-                {t('retention.col.kept')}
-              </th>
+              <td>
+                <strong>{step.rule.label[lang]}</strong>
+                <br />
+                <span className="hint">{step.rule.words[lang]}</span>
+              </td>
+              <td>
+                {t(`retention.effect.${step.effect}`)}
+                <br />
+                <span className="hint">{t(`retention.phase.${step.phase}`)}</span>
+              </td>
+              <td>{t('retention.cutoff', { day: i18n.date(step.cutoff) })}</td>
+              <td className="number">{number(step.rows.pastDeadline)}</td>
+              <td className="number" data-testid={`due-${step.id}`}>
+                {number(step.rows.due)}
+              </td>
+              <td className="number">
+                <Kept step={step} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {activity.steps.map((step) => (
-              <tr key={step.id}>
-                <th scope="row">
-                  <code>{step.table}</code>
-                </th>
-                <td>
-                  <strong>{step.rule.label[lang]}</strong>
-                  <br />
-                  <span className="hint">{step.rule.words[lang]}</span>
-                </td>
-                <td>
-                  {t(`retention.effect.${step.effect}`)}
-                  <br />
-                  <span className="hint">{t(`retention.phase.${step.phase}`)}</span>
-                </td>
-                <td>{t('retention.cutoff', { day: i18n.date(step.cutoff) })}</td>
-                <td className="number">{number(step.rows.pastDeadline)}</td>
-                <td className="number" data-testid={`due-${step.id}`}>
-                  {number(step.rows.due)}
-                </td>
-                <td className="number">
-                  <Kept step={step} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
       {activity.steps.some((s) => s.errors.length > 0) ? (
         <ul className="field-error">
           {activity.steps.flatMap((s) =>
