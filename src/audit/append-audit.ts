@@ -198,7 +198,7 @@ async function insertUnnest(
 /**
  * PostgreSQL's text form of a one-dimensional array, from JSON.stringify: inside double quotes
  * both read `\"` and `\\` the same way, `null` and numbers stand unquoted in both. Any other
- * JSON escape (`\n`, `\u0001`, a lone surrogate's `\udXXX`) means something else in an array
+ * JSON escape (`\n`, `\u0001`, a lone surrogate such as `\udc00`) means something else in an array
  * literal: those columns keep node-pg's own array serialisation (the values passed as they are).
  * Measured about 2 ms less per 1 000 entries than node-pg's per-element escaping.
  */

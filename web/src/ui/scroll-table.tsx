@@ -33,3 +33,22 @@ export function ScrollTable({
     </section>
   );
 }
+
+/** A head row of column titles, each with a minimum width so long cells wrap into readable lines. */
+export function ColumnHeads({
+  columns,
+}: {
+  readonly columns: readonly (readonly [title: string, minWidth: string])[];
+}) {
+  return (
+    <thead>
+      <tr>
+        {columns.map(([title, minWidth]) => (
+          <th scope="col" key={title} style={{ minWidth }}>
+            {title}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

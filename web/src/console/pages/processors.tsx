@@ -8,7 +8,7 @@ import { get, withQuery } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Page } from '../../ui/page.tsx';
-import { ScrollTable } from '../../ui/scroll-table.tsx';
+import { ColumnHeads, ScrollTable } from '../../ui/scroll-table.tsx';
 import { Loaded, Notice } from '../../ui/status.tsx';
 
 const LIST = { margin: 0, paddingLeft: '1.1rem' } as const;
@@ -150,15 +150,7 @@ export function ProcessorsPage() {
                 testId="processors-table"
                 caption={t('processors.table', { count: processors.length })}
               >
-                <thead>
-                  <tr>
-                    {COLUMNS.map(([key, width]) => (
-                      <th scope="col" key={key} style={{ minWidth: width }}>
-                        {t(key)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
+                <ColumnHeads columns={COLUMNS.map(([key, width]) => [t(key), width] as const)} />
                 <tbody>
                   {processors.map((processor) => (
                     <ProcessorRow key={processor.id} processor={processor} />

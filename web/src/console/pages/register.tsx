@@ -13,7 +13,7 @@ import { get, withQuery } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Page } from '../../ui/page.tsx';
-import { ScrollTable } from '../../ui/scroll-table.tsx';
+import { ColumnHeads, ScrollTable } from '../../ui/scroll-table.tsx';
 import { Loaded } from '../../ui/status.tsx';
 
 type Row = Readonly<Record<string, RegisterCell>>;
@@ -161,15 +161,7 @@ export function RegisterPage() {
                   </>
                 }
               >
-                <thead>
-                  <tr>
-                    {COLUMNS.map(([key, width]) => (
-                      <th scope="col" key={key} style={{ minWidth: width }}>
-                        {t(key)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
+                <ColumnHeads columns={COLUMNS.map(([key, width]) => [t(key), width] as const)} />
                 <tbody>
                   <RegisterRows record={data.controllerRecord as Art30Record<string>} />
                   <RegisterRows record={data.processorRecord as Art30Record<string>} />
