@@ -7,9 +7,11 @@
  */
 
 import {
+  type Compilable,
   CompiledQuery,
   type DialectAdapter as KyselyAdapter,
   PostgresAdapter,
+  type RawBuilder,
   SqliteAdapter,
   sql,
 } from 'kysely';
@@ -71,11 +73,7 @@ export async function appendAudit(
   events: readonly AuditEvent[],
   options: { readonly clock?: () => Date; readonly maxParameters?: number } = {},
 ): Promise<AppendResult> {
-  for (const event of events) {
-    if (!isAuditOperation(event.operation)) {
-      throw new RegistreError('REG_ERR_INTERNAL', `unknown audit operation "${String(event.operation)}"`);
-    }
-  }
+  checkOperations(events);
   const adapter = trx.getExecutor().adapter;
   const head = await lockHead(trx, adapter);
   let seq = Number(head.seq);
@@ -88,24 +86,8 @@ export async function appendAudit(
     for (let i = from; i < to; i++) {
       const event = events[i] as AuditEvent;
       seq += 1;
-      // One object, its hash filled in after: copying it with a spread cost more than the hash.
-      // Absent lists and maps are the constant texts JSON.stringify gives for empty ones.
-      const row: AuditRow = {
-        seq,
-        at,
-        actor: event.actor,
-        operation: event.operation,
-        subject_ref: event.subjectRef ?? null,
-        tables: event.tables == null ? '[]' : JSON.stringify(event.tables),
-        row_counts: event.rowCounts == null ? '{}' : JSON.stringify(event.rowCounts),
-        reason: event.reason,
-        run_id: event.runId ?? null,
-        details: event.details == null ? '{}' : JSON.stringify(event.details),
-        prev_hash: prev,
-        hash: '',
-      };
-      prev = hashEntry(row);
-      row.hash = prev;
+      const row = auditRow(event, seq, prev, at);
+      prev = row.hash;
       rows.push(row);
     }
     return rows;
@@ -132,6 +114,37 @@ export async function appendAudit(
     ),
   );
   return { firstSeq: Number(head.seq) + 1, lastSeq: seq, hash: prev };
+}
+
+/** The trail's row for `event`, at position `seq` after the entry whose hash is `prev`, hashed. */
+export function auditRow(event: AuditEvent, seq: number, prev: string, at: string): AuditRow {
+  // One object, its hash filled in after: copying it with a spread cost more than the hash.
+  // Absent lists and maps are the constant texts JSON.stringify gives for empty ones.
+  const row: AuditRow = {
+    seq,
+    at,
+    actor: event.actor,
+    operation: event.operation,
+    subject_ref: event.subjectRef ?? null,
+    tables: event.tables == null ? '[]' : JSON.stringify(event.tables),
+    row_counts: event.rowCounts == null ? '{}' : JSON.stringify(event.rowCounts),
+    reason: event.reason,
+    run_id: event.runId ?? null,
+    details: event.details == null ? '{}' : JSON.stringify(event.details),
+    prev_hash: prev,
+    hash: '',
+  };
+  row.hash = hashEntry(row);
+  return row;
+}
+
+/** Throws on an operation that is not an audit operation (checked before anything is written). */
+export function checkOperations(events: readonly AuditEvent[]): void {
+  for (const event of events) {
+    if (!isAuditOperation(event.operation)) {
+      throw new RegistreError('REG_ERR_INTERNAL', `unknown audit operation "${String(event.operation)}"`);
+    }
+  }
 }
 
 /**
@@ -180,19 +193,38 @@ async function insertUnnest(
   rows: readonly AuditRow[],
   newHead: { readonly seq: number; readonly hash: string } | null,
 ): Promise<void> {
-  const column = <K extends keyof AuditRow>(key: K): string | AuditRow[K][] =>
-    arrayLiteral(rows.map((row) => row[key]));
-  const insert = sql`insert into ${sql.table(AUDIT_TABLE)} (${sql.join(COLUMN_NAMES.map((c) => sql.ref(c)))})
-    select * from unnest(${column('seq')}::bigint[], ${column('at')}::text[], ${column('actor')}::text[], ${column('operation')}::text[], ${column('subject_ref')}::text[], ${column('tables')}::text[], ${column('row_counts')}::text[], ${column('reason')}::text[], ${column('run_id')}::text[], ${column('details')}::text[], ${column('prev_hash')}::text[], ${column('hash')}::text[])`;
+  const values: unknown[] = COLUMN_NAMES.map((key) => arrayLiteral(rows.map((row) => row[key])));
+  // Compiled once (query templates): on PostgreSQL a named statement, parsed and planned once.
   if (newHead === null) {
-    await insert.execute(trx);
+    await trx.executeQuery(
+      templated(trx, 'audit:insert', values, (arrays) => compilable(trx, insertArrays(arrays))),
+    );
     return;
   }
+  values.push(newHead.seq, newHead.hash);
   // A data-modifying CTE runs to completion whether or not its result is read.
-  await sql`with inserted as (${insert})
-    update ${sql.table(AUDIT_HEAD_TABLE)} set seq = ${newHead.seq}, hash = ${newHead.hash} where id = 1`.execute(
-    trx,
+  await trx.executeQuery(
+    templated(trx, 'audit:insert-move-head', values, (parameters) =>
+      compilable(
+        trx,
+        sql`with inserted as (${insertArrays(parameters.slice(0, COLUMNS))})
+    update ${sql.table(AUDIT_HEAD_TABLE)} set seq = ${parameters[COLUMNS]}, hash = ${parameters[COLUMNS + 1]} where id = 1`,
+      ),
+    ),
   );
+}
+
+/** A raw SQL snippet as something `templated` can compile. */
+function compilable(trx: AnyDb, raw: RawBuilder<unknown>): Compilable<unknown> {
+  return { compile: () => raw.compile(trx) };
+}
+
+/** The insert of one entry per array element, one array per column (in COLUMN_NAMES order). */
+function insertArrays(arrays: readonly unknown[]) {
+  const [seq, at, actor, operation, subjectRef, tables, rowCounts, reason, runId, details, prevHash, hash] =
+    arrays;
+  return sql`insert into ${sql.table(AUDIT_TABLE)} (${sql.join(COLUMN_NAMES.map((c) => sql.ref(c)))})
+    select * from unnest(${seq}::bigint[], ${at}::text[], ${actor}::text[], ${operation}::text[], ${subjectRef}::text[], ${tables}::text[], ${rowCounts}::text[], ${reason}::text[], ${runId}::text[], ${details}::text[], ${prevHash}::text[], ${hash}::text[])`;
 }
 
 /**

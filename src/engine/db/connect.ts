@@ -13,6 +13,7 @@ import pg from 'pg';
 import { RegistreError } from '../../errors/registry.ts';
 import { mysqlAdapter } from './dialects/mysql/adapter.ts';
 import { postgresAdapter } from './dialects/postgres/adapter.ts';
+import { prepareFromEnvironment, preparingPool } from './dialects/postgres/prepared-statements.ts';
 import { sqliteAdapter } from './dialects/sqlite/adapter.ts';
 import { ImmediateTransactionSqliteDialect } from './dialects/sqlite/immediate-transactions.ts';
 import { statementCachingDatabase } from './dialects/sqlite/statement-cache.ts';
@@ -49,8 +50,17 @@ function urlError(url: string): RegistreError {
   );
 }
 
+export interface OpenOptions {
+  readonly poolSize?: number;
+  /**
+   * PostgreSQL: run Registre's repeated queries as named prepared statements (default: unless
+   * `REGISTRE_PG_PREPARE=off`; turn off behind a pooler that shares server sessions).
+   */
+  readonly prepare?: boolean;
+}
+
 /** Open a connection pool (or SQLite file) and return it with its dialect adapter. */
-export function openTarget(url: string, options: { readonly poolSize?: number } = {}): TargetDb {
+export function openTarget(url: string, options: OpenOptions = {}): TargetDb {
   const parsed = parseDatabaseUrl(url);
   let db: AnyDb;
   if (parsed.dialect === 'sqlite') {
@@ -69,7 +79,8 @@ export function openTarget(url: string, options: { readonly poolSize?: number } 
     pool.on('connect', (client) => {
       client.query("set time zone 'UTC'").catch(() => undefined);
     });
-    db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+    const prepare = options.prepare ?? prepareFromEnvironment();
+    db = new Kysely({ dialect: new PostgresDialect({ pool: prepare ? preparingPool(pool) : pool }) });
   } else {
     const pool = createPool({
       uri: parsed.location,

@@ -5,12 +5,16 @@
  * once with placeholder values; later calls copy its parameters and put the real values in the
  * placeholders' positions. The SQL text is the one Kysely compiled, unchanged.
  *
+ * On PostgreSQL the template's SQL text is also registered as a named prepared statement for pools
+ * opened by `openTarget` (dialects/postgres/prepared-statements.ts).
+ *
  * Templates are shared by every Kysely instance of a dialect (the SQL does not depend on the
  * connection). A plugin that rewrites queries would be applied only when a template is first
  * compiled: Registre uses none; do not pass such an instance here.
  */
-import type { Compilable, CompiledQuery } from 'kysely';
+import { type Compilable, type CompiledQuery, PostgresAdapter } from 'kysely';
 import { RegistreError } from '../../errors/registry.ts';
+import { markPreparable } from './dialects/postgres/prepared-statements.ts';
 import type { AnyDb } from './types.ts';
 
 /** Stands for the value at `index` while the query is compiled. */
@@ -40,7 +44,8 @@ export function templated<R>(
   values: readonly unknown[],
   build: (placeholders: readonly unknown[]) => Compilable<R>,
 ): CompiledQuery<R> {
-  const dialect = db.getExecutor().adapter.constructor;
+  const adapter = db.getExecutor().adapter;
+  const dialect = adapter.constructor;
   let templates = byDialect.get(dialect);
   if (templates === undefined) {
     templates = new Map();
@@ -50,6 +55,9 @@ export function templated<R>(
   let template = templates.get(fullKey);
   if (template === undefined) {
     template = compileTemplate(values.length, build);
+    // PostgreSQL runs it as a named prepared statement (prepared-statements.ts): parsed and planned
+    // once per connection instead of on every call.
+    if (adapter instanceof PostgresAdapter) markPreparable(template.compiled.sql);
     if (templates.size >= MAX_TEMPLATES_PER_DIALECT) templates.clear();
     templates.set(fullKey, template);
   }
