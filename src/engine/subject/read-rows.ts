@@ -14,7 +14,7 @@ import { chunked, qualified, type SubjectTable, subjectRowsWhere } from './subje
 export type PlainRow = Record<string, PlainValue>;
 
 /** Name of the computed restriction flag; no mapped column can carry it (reserved prefix). */
-const RESTRICTED_FLAG = '__registre_restricted';
+export const RESTRICTED_FLAG = '__registre_restricted';
 
 /** The subject's rows of `scope.table`, ordered by key, with only `columns`. */
 export async function readSubjectRows(
@@ -65,15 +65,7 @@ async function readRows(
       .select(columns.map((column) => qualified(table, column)))
       .where(subjectRowsWhere(ctx, { ...scope, identityKeys: identityKeys as SubjectKey[] }))
       .orderBy(qualified(table, key));
-    if (withFlag) {
-      const dialect = ctx.target.dialect === 'postgres' ? 'postgres' : 'sqlite';
-      const keyAsText = sql`cast(${sql.ref(qualified(table, key))} as ${sql.raw(TEXT_TYPE[dialect])})`;
-      query = query.select(
-        sql<number>`case when exists (select 1 from ${sql.table(RESTRICTION_TABLE)} r
-          where r.table_name = ${table} and r.row_key = ${keyAsText} and r.lifted_at is null)
-          then 1 else 0 end`.as(RESTRICTED_FLAG),
-      );
-    }
+    if (withFlag) query = query.select(restrictionFlag(ctx, table, key));
     return query;
   });
   const found = (await db.executeQuery(compiled)).rows as Record<string, unknown>[];
@@ -88,10 +80,23 @@ async function readRows(
   return { rows, restrictedKeys: restrictedKeys.sort() };
 }
 
+/**
+ * 1 when the row of `table` with this key is under a restriction of processing, else 0, as the
+ * column RESTRICTED_FLAG: a correlated `exists` on the restriction table's primary key. Only for
+ * keys that compare as text (`keyComparesAsText`).
+ */
+export function restrictionFlag(ctx: SubjectContext, table: string, key: string) {
+  const dialect = ctx.target.dialect === 'postgres' ? 'postgres' : 'sqlite';
+  const keyAsText = sql`cast(${sql.ref(qualified(table, key))} as ${sql.raw(TEXT_TYPE[dialect])})`;
+  return sql<number>`case when exists (select 1 from ${sql.table(RESTRICTION_TABLE)} r
+          where r.table_name = ${table} and r.row_key = ${keyAsText} and r.lifted_at is null)
+          then 1 else 0 end`.as(RESTRICTED_FLAG);
+}
+
 const routeTexts = new WeakMap<SubjectRoute, string>();
 
 /** The route as text, part of the template key: two data maps may route one table differently. */
-function routeText(route: SubjectRoute): string {
+export function routeText(route: SubjectRoute): string {
   let text = routeTexts.get(route);
   if (text === undefined) {
     text = JSON.stringify(route);
@@ -111,7 +116,7 @@ const TEXT_TYPE: Readonly<Record<Exclude<DialectName, 'mysql'>, string>> = {
  * true for integer and character columns on every dialect. Decimal, floating-point, date and other
  * key types fall back to comparing in JavaScript.
  */
-function keyComparesAsText(ctx: SubjectContext, table: string, key: string): boolean {
+export function keyComparesAsText(ctx: SubjectContext, table: string, key: string): boolean {
   // MariaDB/MySQL: the cast's collation (the connection's) can differ from row_key's, and mixing
   // them is an error; naming a collation would change how text keys compare. Second query there.
   if (ctx.target.dialect === 'mysql') return false;
