@@ -2,7 +2,7 @@
  * PostgreSQL reads the tables of a subject request in one statement, each table's rows aggregated
  * as JSON and every value parsed back with node-pg's own parser for its type (read-tables.ts). The
  * values must be exactly those of the plain per-table queries — for every supported type, at its
- * edges, with nulls, in any process time zone — the restriction flags the same, and a table with an
+ * edges, with nulls, in any process time zone (where a calendar day stays that day) — the restriction flags the same, and a table with an
  * unsupported type read the plain way.
  */
 import { sql } from 'kysely';
@@ -175,6 +175,9 @@ for (const dialect of await availableDialects(['postgres'])) {
             c_varchar: 'quote " backslash \\ apostrophe \' é 😀',
             c_text: 'line\nbreak\ttab \u0001 control',
             c_tstz: '2024-02-29T21:59:59.999Z',
+            // Calendar days and local timestamps are read as UTC whatever the process's time zone.
+            c_date: '2024-02-29',
+            c_ts: '2024-02-29T23:59:59.029Z',
           });
           expect(byId.get(903)).toMatchObject({
             c_big: '-9007199254740993',

@@ -14,6 +14,7 @@ import { RegistreError } from '../../errors/registry.ts';
 import { mysqlAdapter } from './dialects/mysql/adapter.ts';
 import { postgresAdapter } from './dialects/postgres/adapter.ts';
 import { prepareFromEnvironment, preparingPool } from './dialects/postgres/prepared-statements.ts';
+import { registreTypes } from './dialects/postgres/type-parsers.ts';
 import { sqliteAdapter } from './dialects/sqlite/adapter.ts';
 import { ImmediateTransactionSqliteDialect } from './dialects/sqlite/immediate-transactions.ts';
 import { statementCachingDatabase } from './dialects/sqlite/statement-cache.ts';
@@ -74,7 +75,12 @@ export function openTarget(url: string, options: OpenOptions = {}): TargetDb {
       dialect: new ImmediateTransactionSqliteDialect({ database: statementCachingDatabase(database) }),
     });
   } else if (parsed.dialect === 'postgres') {
-    const pool = new pg.Pool({ connectionString: parsed.location, max: options.poolSize ?? 4 });
+    const pool = new pg.Pool({
+      connectionString: parsed.location,
+      max: options.poolSize ?? 4,
+      // Dates and local timestamps read as UTC, whatever the process's time zone (type-parsers.ts).
+      types: registreTypes,
+    });
     // Day boundaries are UTC: a session time zone would shift date-to-timestamp casts.
     pool.on('connect', (client) => {
       client.query("set time zone 'UTC'").catch(() => undefined);

@@ -5,7 +5,7 @@
  * statement, each table's rows aggregated as JSON in a scalar subquery: one round trip instead of
  * one per table (on a subject of the demo organisation, three or four). Every value but booleans
  * and character strings is sent as its text form (`cast(… as text)`, the type's output function,
- * what node-pg receives for a plain query) and parsed in JavaScript with node-pg's own parser for
+ * what node-pg receives for a plain query) and parsed in JavaScript with the pool's own parser for
  * the column's type: the values are those the per-table queries give. Tables with another column
  * type (arrays, JSON, binary, intervals, user-defined types…), or whose key does not compare as
  * text with the restriction table, are read one by one as before. Other databases: one query per
@@ -14,6 +14,7 @@
 import { type Compilable, sql } from 'kysely';
 import pg from 'pg';
 import type { SubjectKey } from '../../datamap/subject-graph.ts';
+import { textParser } from '../db/dialects/postgres/type-parsers.ts';
 import { templated } from '../db/query-template.ts';
 import type { AnyDb } from '../db/types.ts';
 import type { SubjectContext } from './context.ts';
@@ -71,7 +72,7 @@ export async function readSubjectTables(
 /**
  * How each PostgreSQL type reaches JavaScript in the aggregated statement: `json`, as JSON gives it
  * (booleans, and character strings, which JSON escapes and restores exactly); otherwise the type's
- * OID, whose node-pg parser reads the value's text form. Keys are `information_schema` type names.
+ * OID, whose parser (the pool's, type-parsers.ts) reads the value's text form. Keys are `information_schema` type names.
  */
 const PG_TYPES: ReadonlyMap<string, 'json' | number> = new Map<string, 'json' | number>([
   ['boolean', 'json'],
@@ -144,7 +145,7 @@ async function readInOneStatement(
   });
 }
 
-/** Plain rows from the aggregated JSON objects, each value parsed as node-pg parses its type. */
+/** Plain rows from the aggregated JSON objects, each value parsed as the pool parses its type. */
 function fromJson(
   ctx: SubjectContext,
   read: TableToRead,
@@ -154,9 +155,8 @@ function fromJson(
   const key = read.scope.mapping.key;
   const readers = read.columns.map((column) => {
     const kind = PG_TYPES.get(columnType(ctx.schema, table, column));
-    // node-pg's own parser for the type, given the same text a plain query would bring.
-    const parse =
-      typeof kind === 'number' ? (pg.types.getTypeParser(kind, 'text') as (text: string) => unknown) : null;
+    // The pool's own parser for the type, given the same text a plain query would bring.
+    const parse = typeof kind === 'number' ? textParser(kind) : null;
     return { column, parse, day: isDayColumn(ctx.schema, table, column) };
   });
   const restrictedKeys: string[] = [];
