@@ -4,8 +4,8 @@
  * every mapped table reached from the identity row, restriction flags, one audit entry, one
  * transaction) against hand-written queries fetching the same rows, and against the same queries
  * plus one trace row written in one transaction (what an application that records each read would
- * do by hand, without a hash chain). The three take turns on each subject; all must return the same
- * keys in every table.
+ * do by hand, without a hash chain), and against the same queries run as prepared statements. The
+ * four take turns on each subject; all must return the same keys in every table.
  */
 import {
   type KyselyPlugin,
@@ -15,6 +15,7 @@ import {
 } from 'kysely';
 import { createRng } from '../examples/demo/fake/prng.ts';
 import { demoTable } from '../examples/demo/schema.ts';
+import { templated } from '../src/engine/db/query-template.ts';
 import type { AnyDb } from '../src/engine/db/types.ts';
 import type { SubjectContext } from '../src/engine/subject/context.ts';
 import { executeAccess } from '../src/engine/subject/execute-access.ts';
@@ -51,6 +52,27 @@ async function handAccess(db: AnyDb, identityTable: string, key: number): Promis
     const rows = await sql<{ id: number }>`select ${columns} from ${sql.table(table)}
       where ${sql.ref(column)} = ${key} order by id`.execute(db);
     out[table] = rows.rows.map((r) => String(r.id));
+  }
+  return out;
+}
+
+/**
+ * The same queries compiled once per table and run through `templated()`: on PostgreSQL named
+ * prepared statements (planned once per connection), as the engine's own queries are; on SQLite
+ * the statement cache reuses them either way. What hand-written code gains by preparing its
+ * statements, for information.
+ */
+async function handPreparedAccess(db: AnyDb, identityTable: string, key: number): Promise<Keys> {
+  const out: Keys = {};
+  for (const [table, column] of HAND_ACCESS[identityTable] ?? []) {
+    const compiled = templated(db, `bench:hand-access\u0000${table}\u0000${column}`, [key], ([value]) => {
+      const columns = sql.join(demoTable(table).columns.map((c) => sql.ref(c.name)));
+      const query = sql<{ id: number }>`select ${columns} from ${sql.table(table)}
+        where ${sql.ref(column)} = ${value} order by id`;
+      return { compile: () => query.compile(db) };
+    });
+    const rows = await db.executeQuery(compiled);
+    out[table] = (rows.rows as { id: number }[]).map((r) => String(r.id));
   }
   return out;
 }
@@ -104,10 +126,14 @@ export interface AccessFigures {
   readonly hand: LatencyFigures;
   /** The hand-written queries plus one trace row, in one transaction. */
   readonly handTraced: LatencyFigures;
+  /** The hand-written queries run as prepared statements (`templated`). */
+  readonly handPrepared: LatencyFigures;
   readonly ratioP50: number;
   readonly ratioP99: number;
   /** Engine p50 over the traced hand-written p50. */
   readonly tracedRatioP50: number;
+  /** Engine p50 over the prepared hand-written p50. */
+  readonly preparedRatioP50: number;
   /** Statements per person (transaction begin and commit not counted), from an untimed pass. */
   readonly statements: { readonly engine: number; readonly hand: number };
 }
@@ -210,6 +236,7 @@ export async function benchAccess(
   const engineMs: number[] = [];
   const handMs: number[] = [];
   const tracedMs: number[] = [];
+  const preparedMs: number[] = [];
   const bySubjectKind: Record<string, number> = {};
   let rows = 0;
   for (const [index, { table, key }] of drawn.entries()) {
@@ -232,15 +259,25 @@ export async function benchAccess(
       if (timed) tracedMs.push(performance.now() - start);
       return keys;
     };
+    const runPrepared = async () => {
+      const start = performance.now();
+      const keys = await handPreparedAccess(db, table, key);
+      if (timed) preparedMs.push(performance.now() - start);
+      return keys;
+    };
     // Rotate which goes first, so that none always finds the others' pages in cache.
-    const order = [runEngine, runHand, runTraced];
+    const order = [runEngine, runHand, runTraced, runPrepared];
     const results: Keys[] = [];
     for (let k = 0; k < order.length; k++) {
       const at = (k + index) % order.length;
       results[at] = await (order[at] as () => Promise<Keys>)();
     }
-    const [engineKeys, handKeys, tracedKeys] = results as [Keys, Keys, Keys];
-    if (!sameKeys(engineKeys, handKeys) || !sameKeys(tracedKeys, handKeys)) {
+    const [engineKeys, handKeys, tracedKeys, preparedKeys] = results as [Keys, Keys, Keys, Keys];
+    if (
+      !sameKeys(engineKeys, handKeys) ||
+      !sameKeys(tracedKeys, handKeys) ||
+      !sameKeys(preparedKeys, handKeys)
+    ) {
       throw new Error(
         `access for ${table} #${key}: the engine and the hand-written queries return different rows`,
       );
@@ -253,6 +290,7 @@ export async function benchAccess(
   const engine = latency(engineMs);
   const hand = latency(handMs);
   const handTraced = latency(tracedMs);
+  const handPrepared = latency(preparedMs);
   await db.schema.dropTable(TRACE_TABLE).execute();
   const statements = await countStatements(ctx, drawn.slice(options.warmup, options.warmup + 50));
   return {
@@ -263,8 +301,10 @@ export async function benchAccess(
     engine,
     hand,
     handTraced,
+    handPrepared,
     ratioP50: engine.p50 / hand.p50,
     tracedRatioP50: engine.p50 / handTraced.p50,
+    preparedRatioP50: engine.p50 / handPrepared.p50,
     ratioP99: engine.p99 / hand.p99,
     statements,
   };
