@@ -1,7 +1,7 @@
 /**
- * PostgreSQL and SQLite read the tables of a subject request in one statement, each table's rows
- * aggregated as JSON (on PostgreSQL every value parsed back with the pool's parser for its type;
- * read-tables.ts). The values must be exactly those of the plain per-table queries — for every supported type, at its
+ * PostgreSQL reads the tables of a subject request in one statement, each table's rows aggregated
+ * as JSON and every value parsed back with node-pg's own parser for its type (read-tables.ts). The
+ * values must be exactly those of the plain per-table queries — for every supported type, at its
  * edges, with nulls, in any process time zone (where a calendar day stays that day) — the restriction flags the same, and a table with an
  * unsupported type read the plain way.
  */
@@ -226,126 +226,6 @@ for (const dialect of await availableDialects(['postgres'])) {
           row_counts: JSON.stringify(Object.fromEntries(report.tables.map((t) => [t.table, t.rows.length]))),
         },
       ]);
-    });
-  });
-}
-
-/** SQLite: declared types and values of every storage class (SQLite types values, not columns). */
-const SQLITE_TYPES = {
-  c_int: 'integer',
-  c_real: 'real',
-  c_text: 'text',
-  c_date: 'date',
-  c_any: '',
-} as const;
-const SQLITE_VALUES: readonly (readonly unknown[])[] = [
-  [
-    9007199254740993n,
-    0.1 + 0.2,
-    'quote " backslash \\ apostrophe \' é 😀 line\nbreak \u0001',
-    '2024-02-29',
-    42,
-  ],
-  [-9223372036854775808n, 5e-324, '', '0099-12-31', 'text in an untyped column'],
-  [0, 1e308 * 10, '{"looks": "like json"}', null, 1.5],
-  [null, -1.5, null, 'not a date', null],
-];
-
-for (const dialect of await availableDialects(['sqlite'])) {
-  describe(`subject tables read in one statement on ${dialect}`, () => {
-    let fx: Fixture;
-    beforeEach(async () => {
-      fx = await openFixture(dialect);
-    });
-    afterEach(async () => {
-      await fx?.iso.dispose();
-    });
-
-    const addColumns = async () => {
-      const db = fx.ctx.target.db;
-      for (const [column, type] of Object.entries(SQLITE_TYPES)) {
-        await sql`alter table support_tickets add column ${sql.id(column)} ${sql.raw(type)}`.execute(db);
-      }
-      await sql`alter table login_events add column c_blob blob`.execute(db);
-      await sql`update login_events set c_blob = x'00ff10'`.execute(db);
-      const ids = [907, 903, 905, 901];
-      for (const [i, values] of SQLITE_VALUES.entries()) {
-        await sql`insert into support_tickets (id, customer_id, subject, body, opened_on, litigation, ${sql.join(
-          Object.keys(SQLITE_TYPES).map((c) => sql.id(c)),
-        )}) values (${ids[i]}, 1, 'ticket', 'body', '2024-01-01', 0, ${sql.join(values.map((v) => sql`${v}`))})`.execute(
-          db,
-        );
-      }
-      await db
-        .insertInto(RESTRICTION_TABLE)
-        .values({
-          subject_ref: 'subj_test',
-          reason: 'test',
-          since: '2025-01-01T00:00:00.000Z',
-          notified_at: null,
-          table_name: 'support_tickets',
-          row_key: '905',
-          lifted_at: null,
-        })
-        .execute();
-      return createSubjectContext({
-        target: fx.ctx.target,
-        datamap: fx.ctx.datamap,
-        policy: fx.ctx.policy,
-        secret: fx.ctx.secret,
-        actor: fx.ctx.actor,
-        clock: fx.ctx.clock,
-      });
-    };
-    const separately = async (ctx: SubjectContext, reads: readonly TableToRead[]) => {
-      const out = [];
-      for (const read of reads) {
-        out.push(await readSubjectRowsWithRestrictions(ctx.target.db, ctx, read.scope, read.columns));
-      }
-      return out;
-    };
-
-    it('gives the values, order and restriction flags of the per-table queries', async () => {
-      const ctx = await addColumns();
-      const subject = await findSubject(ctx, { email: JEANNE_EMAIL });
-      const reads = everyColumn(ctx, subjectTables(ctx, subject));
-      const counter = new StatementCounter();
-      const together = await readSubjectTables(ctx.target.db.withPlugin(counter), ctx, reads);
-      // One statement for every table but login_events (a declared blob), one for login_events.
-      expect(counter.count).toBe(2);
-      expect(together).toEqual(await separately(ctx, reads));
-      const tickets = together[reads.findIndex((r) => r.scope.table === 'support_tickets')];
-      expect(tickets?.rows.map((r) => r.id)).toEqual([1, 2, 901, 903, 905, 907]);
-      expect(tickets?.restrictedKeys).toEqual(['905']);
-      const byId = new Map(tickets?.rows.map((r) => [r.id, r]));
-      expect(byId.get(907)).toMatchObject({
-        c_int: 9007199254740992,
-        c_real: 0.30000000000000004,
-        c_any: 42,
-      });
-      expect(byId.get(903)).toMatchObject({ c_int: -(2 ** 63), c_real: 5e-324, c_text: '' });
-      expect(byId.get(905)).toMatchObject({
-        c_real: Number.POSITIVE_INFINITY,
-        c_text: '{"looks": "like json"}',
-      });
-      const logins = together[reads.findIndex((r) => r.scope.table === 'login_events')];
-      expect(logins?.rows[0]?.c_blob).toBe(Buffer.from([0, 255, 16]).toString('base64'));
-    });
-
-    it('reads every table on its own when a blob sits in a column not declared as one', async () => {
-      const ctx = await addColumns();
-      await sql`update support_tickets set c_any = x'cafe' where id = 901`.execute(ctx.target.db);
-      const subject = await findSubject(ctx, { email: JEANNE_EMAIL });
-      const reads = everyColumn(ctx, subjectTables(ctx, subject));
-      const counter = new StatementCounter();
-      const together = await readSubjectTables(ctx.target.db.withPlugin(counter), ctx, reads);
-      // One per table (the failed statement returned no result to count).
-      expect(counter.count).toBe(reads.length);
-      expect(together).toEqual(await separately(ctx, reads));
-      const tickets = together[reads.findIndex((r) => r.scope.table === 'support_tickets')];
-      expect(tickets?.rows.find((r) => r.id === 901)?.c_any).toBe(
-        Buffer.from([0xca, 0xfe]).toString('base64'),
-      );
     });
   });
 }

@@ -8,13 +8,8 @@
  * what node-pg receives for a plain query) and parsed in JavaScript with the pool's own parser for
  * the column's type: the values are those the per-table queries give. Tables with another column
  * type (arrays, JSON, binary, intervals, user-defined types…), or whose key does not compare as
- * text with the restriction table, are read one by one as before.
- *
- * SQLite: the same statement with `json_group_array(json_object(…))`; SQLite's JSON keeps its
- * integers, its reals (17 significant digits) and its text as they are, which is what
- * better-sqlite3 returns. A table with a column declared as a blob is read on its own; a blob in
- * another column (SQLite types values, not columns) makes the statement fail and every table is
- * then read on its own. MariaDB/MySQL: one query per table (`readSubjectRowsWithRestrictions`).
+ * text with the restriction table, are read one by one as before. Other databases: one query per
+ * table (`readSubjectRowsWithRestrictions`).
  */
 import { type Compilable, sql } from 'kysely';
 import pg from 'pg';
@@ -53,7 +48,8 @@ export async function readSubjectTables(
   reads: readonly TableToRead[],
 ): Promise<TableRows[]> {
   const out: (TableRows | undefined)[] = new Array(reads.length).fill(undefined);
-  const together = reads.flatMap((read, i) => (oneStatement(ctx, read) ? [i] : []));
+  const together =
+    ctx.target.dialect === 'postgres' ? reads.flatMap((read, i) => (oneStatement(ctx, read) ? [i] : [])) : [];
   // A single table gains nothing from the aggregation: read it the plain way.
   if (together.length > 1) {
     const found = await readInOneStatement(
@@ -61,12 +57,9 @@ export async function readSubjectTables(
       ctx,
       together.map((i) => reads[i] as TableToRead),
     );
-    // null: a value JSON cannot hold (an SQLite blob where no blob was declared); plain way.
-    if (found !== null) {
-      together.forEach((i, j) => {
-        out[i] = found[j];
-      });
-    }
+    together.forEach((i, j) => {
+      out[i] = found[j];
+    });
   }
   for (let i = 0; i < reads.length; i++) {
     if (out[i] !== undefined) continue;
@@ -101,20 +94,10 @@ const PG_TYPES: ReadonlyMap<string, 'json' | number> = new Map<string, 'json' | 
 /** Column of the aggregated rows holding the key as stored, to order them as the plain query does. */
 const ORDER_COLUMN = '__registre_order';
 
-/** SQLite's bound on a function's arguments (SQLITE_MAX_FUNCTION_ARG, 1 000 since 3.48). */
-const SQLITE_MAX_ARGUMENTS = 1000;
-
 function oneStatement(ctx: SubjectContext, read: TableToRead): boolean {
   const { table } = read.scope;
   const key = read.scope.mapping.key;
-  if (ctx.target.dialect === 'mysql' || !keyComparesAsText(ctx, table, key)) return false;
-  if (ctx.target.dialect === 'sqlite') {
-    // json_object takes a name and a value per column; a declared blob cannot go into JSON.
-    return (
-      2 * read.columns.length <= SQLITE_MAX_ARGUMENTS &&
-      read.columns.every((column) => !/blob/.test(columnType(ctx.schema, table, column)))
-    );
-  }
+  if (!keyComparesAsText(ctx, table, key)) return false;
   return read.columns.every((column) => PG_TYPES.has(columnType(ctx.schema, table, column)));
 }
 
@@ -122,8 +105,7 @@ async function readInOneStatement(
   db: AnyDb,
   ctx: SubjectContext,
   reads: readonly TableToRead[],
-): Promise<TableRows[] | null> {
-  const postgres = ctx.target.dialect === 'postgres';
+): Promise<TableRows[]> {
   const shape = reads
     .map(({ scope, columns }) =>
       [scope.table, routeText(scope.route), scope.identityKeys.length, ...columns].join('\u0001'),
@@ -142,7 +124,7 @@ async function readInOneStatement(
         .selectFrom(table)
         .select(
           columns.map((column) =>
-            !postgres || PG_TYPES.get(columnType(ctx.schema, table, column)) === 'json'
+            PG_TYPES.get(columnType(ctx.schema, table, column)) === 'json'
               ? sql.ref(qualified(table, column)).as(column)
               : sql<string>`cast(${sql.ref(qualified(table, column))} as text)`.as(column),
           ),
@@ -150,32 +132,15 @@ async function readInOneStatement(
         .select(restrictionFlag(ctx, table, key))
         .select(sql.ref(qualified(table, key)).as(ORDER_COLUMN))
         .where(subjectRowsWhere(ctx, { ...scope, identityKeys }));
-      const order = sql.id('q', ORDER_COLUMN);
-      if (postgres) {
-        return sql`(select coalesce(json_agg(q order by ${order}), '[]'::json) from (${rows}) as q) as ${sql.id(`t${i}`)}`;
-      }
-      // SQLite: one object per row, its values as SQLite stores them (JSON keeps integers, reals to
-      // 17 significant digits, and text exactly).
-      const pairs = [...columns, RESTRICTED_FLAG].flatMap((name) => [sql.lit(name), sql.id('q', name)]);
-      return sql`(select coalesce(json_group_array(json_object(${sql.join(pairs)}) order by ${order}), '[]')
+      return sql`(select coalesce(json_agg(q order by q.${sql.id(ORDER_COLUMN)}), '[]'::json)
         from (${rows}) as q) as ${sql.id(`t${i}`)}`;
     });
     const statement = sql`select ${sql.join(parts)}`;
     return { compile: () => statement.compile(db) } as Compilable<unknown>;
   });
-  let found: Record<string, unknown> | undefined;
-  try {
-    found = (await db.executeQuery(compiled)).rows[0] as Record<string, unknown> | undefined;
-  } catch (error) {
-    // SQLite types values, not columns: a blob can sit in any column. The statement failed as a
-    // whole (nothing read, nothing changed); the caller reads those tables one by one.
-    if (!postgres && /JSON cannot hold BLOB values/.test(String((error as Error).message))) return null;
-    throw error;
-  }
+  const found = (await db.executeQuery(compiled)).rows[0] as Record<string, unknown> | undefined;
   return reads.map((read, i) => {
-    const cell = found?.[`t${i}`];
-    // node-pg parses json; SQLite returns its text.
-    const aggregated = typeof cell === 'string' ? JSON.parse(cell) : cell;
+    const aggregated = found?.[`t${i}`];
     return fromJson(ctx, read, Array.isArray(aggregated) ? (aggregated as Record<string, unknown>[]) : []);
   });
 }
@@ -189,8 +154,7 @@ function fromJson(
   const { table } = read.scope;
   const key = read.scope.mapping.key;
   const readers = read.columns.map((column) => {
-    const kind =
-      ctx.target.dialect === 'postgres' ? PG_TYPES.get(columnType(ctx.schema, table, column)) : 'json';
+    const kind = PG_TYPES.get(columnType(ctx.schema, table, column));
     // The pool's own parser for the type, given the same text a plain query would bring.
     const parse = typeof kind === 'number' ? textParser(kind) : null;
     return { column, parse, day: isDayColumn(ctx.schema, table, column) };
