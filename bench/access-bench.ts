@@ -7,12 +7,7 @@
  * do by hand, without a hash chain), and against the same queries run as prepared statements. The
  * four take turns on each subject; all must return the same keys in every table.
  */
-import {
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  sql,
-} from 'kysely';
+import { sql } from 'kysely';
 import { createRng } from '../examples/demo/fake/prng.ts';
 import { demoTable } from '../examples/demo/schema.ts';
 import { templated } from '../src/engine/db/query-template.ts';
@@ -20,6 +15,7 @@ import type { AnyDb } from '../src/engine/db/types.ts';
 import type { SubjectContext } from '../src/engine/subject/context.ts';
 import { executeAccess } from '../src/engine/subject/execute-access.ts';
 import { findSubject } from '../src/engine/subject/find-subject.ts';
+import { StatementCounter } from '../test/support/statement-counter.ts';
 import { percentile } from './stats.ts';
 
 /** Identity tables of the people, with the tables hanging off them and their foreign key. */
@@ -136,18 +132,6 @@ export interface AccessFigures {
   readonly preparedRatioP50: number;
   /** Statements per person (transaction begin and commit not counted), from an untimed pass. */
   readonly statements: { readonly engine: number; readonly hand: number };
-}
-
-/** Counts the statements executed through a Kysely instance. */
-class StatementCounter implements KyselyPlugin {
-  count = 0;
-  transformQuery(args: PluginTransformQueryArgs) {
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs) {
-    this.count += 1;
-    return args.result;
-  }
 }
 
 /** Mean statements per person for the engine and the hand-written queries, over `people`. */

@@ -49,7 +49,8 @@ const COLUMNS = 12;
 const PG_ROWS_PER_STATEMENT = 1000;
 /** Fewer rows per part and an extra statement costs more than the overlap gains. */
 const PG_MIN_ROWS_PER_PART = 200;
-const COLUMN_NAMES = [
+/** The trail's columns in the order every insert binds them. */
+export const COLUMN_NAMES = [
   'seq',
   'at',
   'actor',

@@ -22,6 +22,7 @@ import {
   type AuditEvent,
   appendAudit,
   auditRow,
+  COLUMN_NAMES,
   checkOperations,
 } from './append-audit.ts';
 import { AUDIT_HEAD_TABLE, AUDIT_TABLE, type AuditRow } from './schema.ts';
@@ -77,22 +78,6 @@ export async function appendAuditEntry(
   return result;
 }
 
-/** The trail's columns, in the order `appendIfHead` binds them. */
-const COLUMNS = [
-  'seq',
-  'at',
-  'actor',
-  'operation',
-  'subject_ref',
-  'tables',
-  'row_counts',
-  'reason',
-  'run_id',
-  'details',
-  'prev_hash',
-  'hash',
-] as const satisfies readonly (keyof AuditRow)[];
-
 /**
  * One statement: move the head from `head` to `row` and insert `row` only if the head moved; return
  * whether it did, and the head as the statement found it.
@@ -102,17 +87,17 @@ async function appendIfHead(
   row: AuditRow,
   head: Head,
 ): Promise<{ readonly appended: boolean; readonly head: Head }> {
-  const values = [...COLUMNS.map((column) => row[column]), head.seq, head.hash];
+  const values = [...COLUMN_NAMES.map((column) => row[column]), head.seq, head.hash];
   const compiled = templated(db, 'audit:append-if-head', values, (v) => {
     const [seq, at, actor, operation, subjectRef, tables, rowCounts, reason, runId, details, prevHash, hash] =
       v;
-    const [oldSeq, oldHash] = v.slice(COLUMNS.length);
+    const [oldSeq, oldHash] = v.slice(COLUMN_NAMES.length);
     const statement = sql`with moved as (
         update ${sql.table(AUDIT_HEAD_TABLE)} set seq = ${seq}, hash = ${hash}
         where id = 1 and seq = ${oldSeq} and hash = ${oldHash}
         returning id
       ), inserted as (
-        insert into ${sql.table(AUDIT_TABLE)} (${sql.join(COLUMNS.map((c) => sql.ref(c)))})
+        insert into ${sql.table(AUDIT_TABLE)} (${sql.join(COLUMN_NAMES.map((c) => sql.ref(c)))})
         select cast(${seq} as bigint), cast(${at} as text), cast(${actor} as text), cast(${operation} as text),
           cast(${subjectRef} as text), cast(${tables} as text), cast(${rowCounts} as text), cast(${reason} as text),
           cast(${runId} as text), cast(${details} as text), cast(${prevHash} as text), cast(${hash} as text)
