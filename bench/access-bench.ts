@@ -63,9 +63,8 @@ async function handPreparedAccess(db: AnyDb, identityTable: string, key: number)
   for (const [table, column] of HAND_ACCESS[identityTable] ?? []) {
     const compiled = templated(db, `bench:hand-access\u0000${table}\u0000${column}`, [key], ([value]) => {
       const columns = sql.join(demoTable(table).columns.map((c) => sql.ref(c.name)));
-      const query = sql<{ id: number }>`select ${columns} from ${sql.table(table)}
+      return sql<{ id: number }>`select ${columns} from ${sql.table(table)}
         where ${sql.ref(column)} = ${value} order by id`;
-      return { compile: () => query.compile(db) };
     });
     const rows = await db.executeQuery(compiled);
     out[table] = (rows.rows as { id: number }[]).map((r) => String(r.id));

@@ -7,11 +7,9 @@
  */
 
 import {
-  type Compilable,
   CompiledQuery,
   type DialectAdapter as KyselyAdapter,
   PostgresAdapter,
-  type RawBuilder,
   SqliteAdapter,
   sql,
 } from 'kysely';
@@ -197,27 +195,20 @@ async function insertUnnest(
   const values: unknown[] = COLUMN_NAMES.map((key) => arrayLiteral(rows.map((row) => row[key])));
   // Compiled once (query templates): on PostgreSQL a named statement, parsed and planned once.
   if (newHead === null) {
-    await trx.executeQuery(
-      templated(trx, 'audit:insert', values, (arrays) => compilable(trx, insertArrays(arrays))),
-    );
+    await trx.executeQuery(templated(trx, 'audit:insert', values, (arrays) => insertArrays(arrays)));
     return;
   }
   values.push(newHead.seq, newHead.hash);
   // A data-modifying CTE runs to completion whether or not its result is read.
   await trx.executeQuery(
-    templated(trx, 'audit:insert-move-head', values, (parameters) =>
-      compilable(
-        trx,
-        sql`with inserted as (${insertArrays(parameters.slice(0, COLUMNS))})
+    templated(
+      trx,
+      'audit:insert-move-head',
+      values,
+      (parameters) => sql`with inserted as (${insertArrays(parameters.slice(0, COLUMNS))})
     update ${sql.table(AUDIT_HEAD_TABLE)} set seq = ${parameters[COLUMNS]}, hash = ${parameters[COLUMNS + 1]} where id = 1`,
-      ),
     ),
   );
-}
-
-/** A raw SQL snippet as something `templated` can compile. */
-function compilable(trx: AnyDb, raw: RawBuilder<unknown>): Compilable<unknown> {
-  return { compile: () => raw.compile(trx) };
 }
 
 /** The insert of one entry per array element, one array per column (in COLUMN_NAMES order). */

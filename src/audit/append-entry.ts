@@ -13,7 +13,7 @@
  *
  * Other databases: a transaction around `appendAudit`.
  */
-import { type Compilable, PostgresAdapter, sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import { templated } from '../engine/db/query-template.ts';
 import type { AnyDb } from '../engine/db/types.ts';
 import { RegistreError } from '../errors/registry.ts';
@@ -53,11 +53,10 @@ export async function appendAuditEntry(
 ): Promise<AppendResult> {
   checkOperations([event]);
   const at = (options.clock ?? (() => new Date()))().toISOString();
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
-    return db
-      .transaction()
-      .execute((trx) => appendAudit(trx, [event], { ...options, clock: () => new Date(at) }));
-  }
+  // The pessimistic way: a transaction, the head row locked (`appendAudit`).
+  const locked = () =>
+    db.transaction().execute((trx) => appendAudit(trx, [event], { ...options, clock: () => new Date(at) }));
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return locked();
   let head = lastSeen.get(db) ?? (await readHead(db));
   const attempts = options.attempts ?? MAX_ATTEMPTS;
   for (let attempt = 0; attempt < attempts; attempt++) {
@@ -71,9 +70,7 @@ export async function appendAuditEntry(
     lastSeen.set(db, head);
   }
   // Lost every race: queue on the head row's lock like a batch appender.
-  const result = await db
-    .transaction()
-    .execute((trx) => appendAudit(trx, [event], { ...options, clock: () => new Date(at) }));
+  const result = await locked();
   lastSeen.set(db, { seq: result.lastSeq, hash: result.hash });
   return result;
 }
@@ -92,7 +89,7 @@ async function appendIfHead(
     const [seq, at, actor, operation, subjectRef, tables, rowCounts, reason, runId, details, prevHash, hash] =
       v;
     const [oldSeq, oldHash] = v.slice(COLUMN_NAMES.length);
-    const statement = sql`with moved as (
+    return sql`with moved as (
         update ${sql.table(AUDIT_HEAD_TABLE)} set seq = ${seq}, hash = ${hash}
         where id = 1 and seq = ${oldSeq} and hash = ${oldHash}
         returning id
@@ -106,7 +103,6 @@ async function appendIfHead(
       )
       select (select count(*) from inserted) as appended, h.seq, h.hash
       from ${sql.table(AUDIT_HEAD_TABLE)} h where h.id = 1`;
-    return { compile: () => statement.compile(db) } as Compilable<unknown>;
   });
   const found = (await db.executeQuery(compiled)).rows[0] as
     | { appended: string | number; seq: string | number; hash: string }

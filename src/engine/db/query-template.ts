@@ -12,7 +12,7 @@
  * connection). A plugin that rewrites queries would be applied only when a template is first
  * compiled: Registre uses none; do not pass such an instance here.
  */
-import { type Compilable, type CompiledQuery, PostgresAdapter } from 'kysely';
+import { type Compilable, type CompiledQuery, PostgresAdapter, type RawBuilder } from 'kysely';
 import { RegistreError } from '../../errors/registry.ts';
 import { markPreparable } from './dialects/postgres/prepared-statements.ts';
 import type { AnyDb } from './types.ts';
@@ -42,7 +42,7 @@ export function templated<R>(
   db: AnyDb,
   key: string,
   values: readonly unknown[],
-  build: (placeholders: readonly unknown[]) => Compilable<R>,
+  build: (placeholders: readonly unknown[]) => Compilable<R> | RawBuilder<R>,
 ): CompiledQuery<R> {
   const adapter = db.getExecutor().adapter;
   const dialect = adapter.constructor;
@@ -54,7 +54,7 @@ export function templated<R>(
   const fullKey = `${values.length}\u0000${key}`;
   let template = templates.get(fullKey);
   if (template === undefined) {
-    template = compileTemplate(values.length, build);
+    template = compileTemplate(db, values.length, build);
     // PostgreSQL runs it as a named prepared statement (prepared-statements.ts): parsed and planned
     // once per connection instead of on every call.
     if (adapter instanceof PostgresAdapter) markPreparable(template.compiled.sql);
@@ -67,11 +67,13 @@ export function templated<R>(
 }
 
 function compileTemplate(
+  db: AnyDb,
   count: number,
-  build: (placeholders: readonly unknown[]) => Compilable<unknown>,
+  build: (placeholders: readonly unknown[]) => Compilable<unknown> | RawBuilder<unknown>,
 ): Template {
   const placeholders = Array.from({ length: count }, (_, i) => new Slot(i));
-  const compiled = build(placeholders).compile();
+  // A raw `sql` snippet compiles against the instance; a query builder ignores the argument.
+  const compiled = (build(placeholders) as RawBuilder<unknown>).compile(db);
   const slots: [number, number][] = [];
   const seen = new Set<number>();
   compiled.parameters.forEach((parameter, position) => {

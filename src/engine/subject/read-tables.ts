@@ -11,7 +11,7 @@
  * text with the restriction table, are read one by one as before. Other databases: one query per
  * table (`readSubjectRowsWithRestrictions`).
  */
-import { type Compilable, sql } from 'kysely';
+import { sql } from 'kysely';
 import pg from 'pg';
 import type { SubjectKey } from '../../datamap/subject-graph.ts';
 import { textParser } from '../db/dialects/postgres/type-parsers.ts';
@@ -135,8 +135,7 @@ async function readInOneStatement(
       return sql`(select coalesce(json_agg(q order by q.${sql.id(ORDER_COLUMN)}), '[]'::json)
         from (${rows}) as q) as ${sql.id(`t${i}`)}`;
     });
-    const statement = sql`select ${sql.join(parts)}`;
-    return { compile: () => statement.compile(db) } as Compilable<unknown>;
+    return sql`select ${sql.join(parts)}`;
   });
   const found = (await db.executeQuery(compiled)).rows[0] as Record<string, unknown> | undefined;
   return reads.map((read, i) => {

@@ -141,21 +141,23 @@ export function isNull(name: string): Condition {
 
 /** The calendar day of `name` is on or before `day` (NULL is not): `name < day + 1`. */
 export function dayOnOrBefore(adapter: DialectAdapter, name: string, day: Date): Condition {
-  const bound = addDays(day, 1);
-  const next = adapter.dayParam(bound);
-  return shaped(
-    (scope) => sql<SqlBool>`(${column(scope, name)} is not null and ${column(scope, name)} < ${next})`,
-    { kind: 'day', column: name, side: 'before', bound: bound.getTime() },
-  );
+  return dayBound(adapter, name, day, 'before');
 }
 
 /** The calendar day of `name` is after `day` (NULL is not): `name >= day + 1`. */
 export function dayAfter(adapter: DialectAdapter, name: string, day: Date): Condition {
+  return dayBound(adapter, name, day, 'from');
+}
+
+/** `name` (not null) compared with the day after `day`: `<` before it, `>=` from it. */
+function dayBound(adapter: DialectAdapter, name: string, day: Date, side: 'before' | 'from'): Condition {
   const bound = addDays(day, 1);
   const next = adapter.dayParam(bound);
+  const operator = sql.raw(side === 'before' ? '<' : '>=');
   return shaped(
-    (scope) => sql<SqlBool>`(${column(scope, name)} is not null and ${column(scope, name)} >= ${next})`,
-    { kind: 'day', column: name, side: 'from', bound: bound.getTime() },
+    (scope) =>
+      sql<SqlBool>`(${column(scope, name)} is not null and ${column(scope, name)} ${operator} ${next})`,
+    { kind: 'day', column: name, side, bound: bound.getTime() },
   );
 }
 
