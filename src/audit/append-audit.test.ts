@@ -3,7 +3,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { availableDialects, type IsolatedTarget, isolatedTarget } from '../../test/support/targets.ts';
 import type { AnyDb } from '../engine/db/types.ts';
-import { type AuditEvent, appendAudit } from './append-audit.ts';
+import { type AuditEvent, appendAudit, columnText } from './append-audit.ts';
 import { hashEntry } from './hash-entry.ts';
 import { AUDIT_HEAD_TABLE, AUDIT_TABLE, ensureAuditSchema, GENESIS_HASH } from './schema.ts';
 import { verifyAudit } from './verify-audit.ts';
@@ -71,8 +71,8 @@ for (const dialect of await availableDialects()) {
     });
 
     it('keeps quotes, backslashes, braces and NULL-like text exactly, with and without a control character in the batch', async () => {
-      // PostgreSQL sends a column as one JSON-derived array literal unless one of its values
-      // needs an escape sequence (here: none in the first batch, one newline in the second).
+      // Where PostgreSQL sends a column as an array, it is one JSON-derived array literal unless one
+      // of its values needs an escape sequence (here: none in the first batch, one newline in the second).
       const db = iso.target.db;
       const clock = () => new Date('2025-06-15T08:00:00.000Z');
       // Plus an entry without lists, maps or optional fields (stored as `[]`, `{}` and nulls).
@@ -83,6 +83,39 @@ for (const dialect of await availableDialects()) {
       const oneBreak = plain.map((event, i) => (i === 3 ? { ...event, reason: 'two\nlines' } : event));
       await db.transaction().execute((trx) => appendAudit(trx, oneBreak, { clock }));
       await expectStored(db, [...plain, ...oneBreak]);
+      expect((await verifyAudit(db)).ok).toBe(true);
+    });
+
+    it('keeps separator characters, lone empty strings and nulls exactly (PostgreSQL splits most columns from one text)', async () => {
+      const db = iso.target.db;
+      const clock = () => new Date('2025-06-15T08:00:00.000Z');
+      const entry = (reason: string, extra: Partial<AuditEvent> = {}): AuditEvent => ({
+        actor: 'user:1',
+        operation: 'subject.access',
+        reason,
+        ...extra,
+      });
+      const batches: AuditEvent[][] = [
+        // Every column splits from one text.
+        [entry('a'), entry('b', { subjectRef: 'subj_x', runId: 'run 1' }), entry('c')],
+        // Values holding the separator or the NULL mark: those columns go as arrays.
+        [
+          entry('unit\u001fseparator', { actor: 'user:\u001e' }),
+          entry('\u001e', { subjectRef: '\u001f', runId: '\u001e\u001f' }),
+          entry('', { details: { note: '\u001f' } }),
+        ],
+        // A value that is the NULL mark itself, another holding it: the first makes its column an array.
+        [entry('x', { runId: '\u001e', actor: 'user:\u001e2' }), entry('y')],
+        // One entry whose text is empty: an empty text would split into no row.
+        [entry('', { subjectRef: '', runId: '' })],
+        // Several empty strings and nulls in one column.
+        [entry('', { runId: '' }), entry('', { runId: null }), entry('')],
+        // One entry with nothing unusual.
+        [entry('single')],
+      ];
+      for (const batch of batches)
+        await db.transaction().execute((trx) => appendAudit(trx, batch, { clock }));
+      await expectStored(db, batches.flat());
       expect((await verifyAudit(db)).ok).toBe(true);
     });
 
@@ -156,6 +189,21 @@ async function expectStored(db: IsolatedTarget['target']['db'], all: readonly Au
   expect({ seq: Number(head.seq), hash: head.hash }).toEqual({ seq: all.length, hash: prev });
   return prev;
 }
+
+describe('columnText (one PostgreSQL parameter per column)', () => {
+  it('joins values that split back exactly, and refuses the others', () => {
+    expect(columnText(['a', null, '', 'b c'])).toBe('a\u001f\u001e\u001f\u001fb c');
+    expect(columnText([1, 2, 30])).toBe('1\u001f2\u001f30');
+    expect(columnText(['', ''])).toBe('\u001f');
+    expect(columnText([null])).toBe('\u001e');
+    // One empty string would be an empty text, which splits into no row at all.
+    expect(columnText([''])).toBeNull();
+    expect(columnText(['ok', 'a\u001fb'])).toBeNull();
+    expect(columnText(['\u001e'])).toBeNull();
+    // Only a whole field equal to the NULL mark reads as NULL.
+    expect(columnText(['a\u001e', null])).toBe('a\u001e\u001f\u001e');
+  });
+});
 
 describe('appendAudit on a SQLite Kysely built without openTarget', () => {
   it('still stores and chains every entry (plain multi-row inserts)', async () => {
