@@ -39,8 +39,8 @@ Options:
   --today <YYYY-MM-DD>   the day the data is generated and swept for (default 2025-06-15)
   --seed <n>             generator seed (default 1)
   --batch-size <n>       sweep batch size, engine and hand-written alike (default 1000)
-  --access-subjects <n>  people timed in the access benchmark (default 300, at least 200)
-  --access-warmup <n>    untimed people before them (default 30)
+  --access-subjects <n>  people timed in the access benchmark (default 2000, at least 200)
+  --access-warmup <n>    untimed people before them (default 200)
   --audit-entries <n>    entries appended in the audit benchmark (default 200000)
   --scan-values <n>      demo values given to the scanner (default 1000000)
   --scan-passes <n>      timed passes over them (default 5)
@@ -133,8 +133,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | null 
     today: day(text('today')),
     seed: whole('seed', text('seed'), 1, 0),
     batchSize: whole('batch-size', text('batch-size'), 1000, 1),
-    accessSubjects: whole('access-subjects', text('access-subjects'), 300, 200),
-    accessWarmup: whole('access-warmup', text('access-warmup'), 30, 0),
+    accessSubjects: whole('access-subjects', text('access-subjects'), 2000, 200),
+    accessWarmup: whole('access-warmup', text('access-warmup'), 200, 0),
     auditEntries: whole('audit-entries', text('audit-entries'), 200_000, 1000),
     scanValues: whole('scan-values', text('scan-values'), 1_000_000, 1000),
     scanPasses: whole('scan-passes', text('scan-passes'), 5, 1),
