@@ -56,7 +56,10 @@ function cpuModel(): string {
 export async function databaseVersion(target: TargetDb): Promise<string> {
   if (target.dialect === 'sqlite') {
     const row = await sql<{ v: string }>`select sqlite_version() as v`.execute(target.db);
-    return `SQLite ${row.rows[0]?.v ?? '?'} (better-sqlite3, WAL, synchronous=FULL)`;
+    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(target.db);
+    const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(target.db);
+    const level = ['OFF', 'NORMAL', 'FULL', 'EXTRA'][Number(sync.rows[0]?.synchronous)] ?? '?';
+    return `SQLite ${row.rows[0]?.v ?? '?'} (better-sqlite3, journal_mode=${mode.rows[0]?.journal_mode ?? '?'}, synchronous=${level})`;
   }
   const row = await sql<{ v: string }>`select version() as v`.execute(target.db);
   return (row.rows[0]?.v ?? '?').split(' on ')[0] ?? '?';

@@ -18,6 +18,7 @@ import { registreTypes } from './dialects/postgres/type-parsers.ts';
 import { sqliteAdapter } from './dialects/sqlite/adapter.ts';
 import { ImmediateTransactionSqliteDialect } from './dialects/sqlite/immediate-transactions.ts';
 import { statementCachingDatabase } from './dialects/sqlite/statement-cache.ts';
+import { type SqliteSynchronous, sqliteSynchronousFromEnvironment } from './dialects/sqlite/synchronous.ts';
 import type { AnyDb, DialectName, TargetDb } from './types.ts';
 
 export interface ParsedUrl {
@@ -58,6 +59,11 @@ export interface OpenOptions {
    * `REGISTRE_PG_PREPARE=off`; turn off behind a pooler that shares server sessions).
    */
   readonly prepare?: boolean;
+  /**
+   * SQLite: `PRAGMA synchronous` (default: REGISTRE_SQLITE_SYNCHRONOUS, else `normal`; see
+   * dialects/sqlite/synchronous.ts).
+   */
+  readonly synchronous?: SqliteSynchronous;
 }
 
 /** Open a connection pool (or SQLite file) and return it with its dialect adapter. */
@@ -65,8 +71,11 @@ export function openTarget(url: string, options: OpenOptions = {}): TargetDb {
   const parsed = parseDatabaseUrl(url);
   let db: AnyDb;
   if (parsed.dialect === 'sqlite') {
+    // Read before the file is opened: a bad value fails without touching the database.
+    const synchronous = options.synchronous ?? sqliteSynchronousFromEnvironment();
     const database = new Database(parsed.location);
     database.pragma('journal_mode = WAL');
+    database.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
     // Kysely prepares every query afresh; the wrapper reuses statements for identical SQL.
